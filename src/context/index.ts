@@ -1,0 +1,6 @@
+// PLACEHOLDER until the ctx issue lands: the minimal Context the core compiles against.
+/** What every handler receives as its first argument. */
+export interface Context {
+  /** Cancelled when the platform gives up on the call. */
+  readonly signal?: AbortSignal;
+}
