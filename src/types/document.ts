@@ -1,0 +1,98 @@
+/** The wire form of a store document (`document.schema.json`, keys in wire order). */
+export interface DocumentDict {
+  id: string;
+  collection: string;
+  data: Record<string, unknown>;
+  extension_id: string;
+  tenant_id: string;
+  created_at: string;
+  updated_at: string;
+  user_id: string;
+  etag: string;
+}
+
+/** Fields accepted by the {@link Document} constructor. */
+export interface DocumentInit<T> {
+  id: string;
+  collection: string;
+  data: T;
+  extensionId?: string;
+  tenantId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  userId?: string;
+  /** Compare-and-set token returned by the store. */
+  etag?: string;
+}
+
+/**
+ * One record of `ctx.store`.
+ *
+ * @typeParam T - the shape of `data`.
+ */
+export class Document<T extends Record<string, unknown> = Record<string, unknown>> {
+  readonly id: string;
+  readonly collection: string;
+  readonly data: T;
+  readonly extensionId: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly userId: string;
+  readonly etag: string;
+
+  constructor(init: DocumentInit<T>) {
+    this.id = init.id;
+    this.collection = init.collection;
+    this.data = init.data;
+    this.extensionId = init.extensionId ?? '';
+    this.tenantId = init.tenantId ?? 'default';
+    this.createdAt = init.createdAt ?? '';
+    this.updatedAt = init.updatedAt ?? '';
+    this.userId = init.userId ?? '';
+    this.etag = init.etag ?? '';
+  }
+
+  /** `data[key]`, or `fallback` when the key is absent. */
+  get<K extends keyof T>(key: K): T[K] | undefined;
+  get<K extends keyof T, D>(key: K, fallback: D): Exclude<T[K], undefined> | D;
+  get(key: string, fallback?: unknown): unknown {
+    return Object.prototype.hasOwnProperty.call(this.data, key) ? this.data[key] : fallback;
+  }
+
+  /** The wire form (snake_case keys, `document.schema.json`). */
+  toDict(): DocumentDict {
+    return {
+      id: this.id,
+      collection: this.collection,
+      data: this.data,
+      extension_id: this.extensionId,
+      tenant_id: this.tenantId,
+      created_at: this.createdAt,
+      updated_at: this.updatedAt,
+      user_id: this.userId,
+      etag: this.etag,
+    };
+  }
+
+  /** `JSON.stringify(doc)` yields the wire form. */
+  toJSON(): DocumentDict {
+    return this.toDict();
+  }
+
+  /** Builds a document from its wire form; missing optional fields get their defaults, nulls become `''`. */
+  static fromDict<T extends Record<string, unknown> = Record<string, unknown>>(dict: Record<string, unknown>): Document<T> {
+    const text = (key: string): string | undefined => (typeof dict[key] === 'string' ? (dict[key] as string) : undefined);
+    return new Document<T>({
+      id: String(dict.id ?? ''),
+      collection: String(dict.collection ?? ''),
+      data: (dict.data && typeof dict.data === 'object' ? dict.data : {}) as T,
+      extensionId: text('extension_id'),
+      tenantId: text('tenant_id'),
+      createdAt: text('created_at'),
+      updatedAt: text('updated_at'),
+      userId: text('user_id'),
+      etag: text('etag'),
+    });
+  }
+}

@@ -1,0 +1,93 @@
+/** Who caused an event (`event.schema.json` `source`). */
+export type EventSource = 'user' | 'system' | 'automation' | 'rbac' | 'mcp' | 'webhook';
+
+/** The wire form of a platform event (`event.schema.json`, keys in wire order). */
+export interface EventDict {
+  event_type: string;
+  timestamp: string;
+  user_id: string;
+  tenant_id: string;
+  data: Record<string, unknown>;
+  event_id?: string;
+  schema_version?: number;
+  source?: EventSource;
+}
+
+/** Fields accepted by the {@link Event} constructor. */
+export interface EventInit<T> {
+  eventType: string;
+  data?: T;
+  timestamp?: string;
+  userId?: string;
+  tenantId?: string;
+  eventId?: string;
+  schemaVersion?: number;
+  source?: EventSource;
+}
+
+/**
+ * A platform event, as `ext.onEvent` handlers receive it.
+ *
+ * @typeParam T - the shape of `data`.
+ */
+export class Event<T extends Record<string, unknown> = Record<string, unknown>> {
+  readonly eventType: string;
+  readonly data: T;
+  readonly timestamp: string;
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly eventId: string | undefined;
+  readonly schemaVersion: number | undefined;
+  readonly source: EventSource | undefined;
+
+  constructor(init: EventInit<T>) {
+    this.eventType = init.eventType;
+    this.data = init.data ?? ({} as T);
+    this.timestamp = init.timestamp ?? '';
+    this.userId = init.userId ?? '';
+    this.tenantId = init.tenantId ?? '';
+    this.eventId = init.eventId;
+    this.schemaVersion = init.schemaVersion;
+    this.source = init.source;
+  }
+
+  /** Alias of {@link Event.eventType}, as some platform documents name it. */
+  get type(): string {
+    return this.eventType;
+  }
+
+  /** The wire form; optional envelope fields only when set. */
+  toDict(): EventDict {
+    const out: EventDict = {
+      event_type: this.eventType,
+      timestamp: this.timestamp,
+      user_id: this.userId,
+      tenant_id: this.tenantId,
+      data: this.data,
+    };
+    if (this.eventId !== undefined) out.event_id = this.eventId;
+    if (this.schemaVersion !== undefined) out.schema_version = this.schemaVersion;
+    if (this.source !== undefined) out.source = this.source;
+    return out;
+  }
+
+  /** `JSON.stringify(event)` yields the wire form. */
+  toJSON(): EventDict {
+    return this.toDict();
+  }
+
+  /** Builds an event from its wire form (accepts `type` for `event_type`). */
+  static fromDict<T extends Record<string, unknown> = Record<string, unknown>>(dict: Record<string, unknown>): Event<T> {
+    const text = (key: string): string | undefined => (typeof dict[key] === 'string' ? (dict[key] as string) : undefined);
+    return new Event<T>({
+      eventType: text('event_type') ?? text('type') ?? '',
+      data: (dict.data && typeof dict.data === 'object' ? dict.data : {}) as T,
+      timestamp: text('timestamp'),
+      userId: text('user_id'),
+      tenantId: text('tenant_id'),
+      eventId: text('event_id'),
+      schemaVersion: typeof dict.schema_version === 'number' ? dict.schema_version : undefined,
+      source: text('source') as EventSource | undefined,
+    });
+  }
+}
