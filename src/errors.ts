@@ -206,3 +206,42 @@ export class SecretDeclarationConflict extends RegistrationError {
     super(`ext.secret({ name: '${name}' })`, `declared twice on app_id='${appId}'`, 'declare each secret name once');
   }
 }
+
+/** No HTTP response arrived: the connection was refused, reset or closed early. */
+export class APIConnectionError extends APIError {
+  constructor(message: string, options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, 0, { ...options, code: 'connection_error' });
+  }
+}
+
+/** The platform did not answer within the call's timeout. */
+export class APITimeoutError extends APIError {
+  /** The per-attempt timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, timeoutMs: number, options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, 0, { ...options, code: 'timeout' });
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A write lost a compare-and-set race (HTTP 409, `ifMatch` did not match the current etag). */
+export class ConflictError extends APIError {
+  /** The etag the caller expected (`''` when none was sent). */
+  readonly expectedEtag: string;
+  /** The etag the platform holds now (`''` when it did not say). */
+  readonly currentEtag: string;
+
+  constructor(message: string, expectedEtag = '', currentEtag = '', options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, 409, { ...options, code: 'conflict' });
+    this.expectedEtag = expectedEtag;
+    this.currentEtag = currentEtag;
+  }
+}
+
+/** The platform answered 2xx with a body the SDK cannot read (e.g. malformed JSON). */
+export class InvalidResponseError extends APIError {
+  constructor(message: string, statusCode: number, options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, statusCode, { ...options, code: 'invalid_response' });
+  }
+}

@@ -1,13 +1,39 @@
-// PLACEHOLDER until the ctx issue lands: the minimal Context the core compiles against.
-/** What every handler receives as its first argument. */
-export interface Context {
-  /** Cancelled when the platform gives up on the call. */
-  readonly signal?: AbortSignal;
-}
-/** PLACEHOLDER variants (replaced by the ctx issue). */
-export type ChatContext = Context;
-export type ToolContext = Context;
-export type PanelContext = Context;
-export type SkeletonContext = Context;
-export type SystemContext = Context;
-export type WebhookContext = Context;
+/**
+ * The handler context (`ctx`) and its clients.
+ *
+ * @module
+ */
+export type {
+  Context,
+  ContextKind,
+  ContextByKind,
+  AnyContext,
+  ChatContext,
+  ToolContext,
+  PanelContext,
+  SkeletonContext,
+  SystemContext,
+  WebhookContext,
+} from './context.js';
+export { User, scopeAllows, makeTenant, SYSTEM_USER_ID, WEBHOOK_USER_ID, type IdentityInit, type Tenant } from './identity.js';
+export { createContext, type CreateContextOptions } from './factory.js';
+export { ContextImpl, buildContext, type ClientSet, type ContextParts, type ProgressCallback } from './runtime.js';
+export { createLogger, stderrSink, type ContextLogger, type LogLevel, type LogRecord, type LogSink } from './logger.js';
+export type { ExtensionLike, StandardSchemaLike, CacheModelLike, SecretDeclarationLike, SchemaOutput } from './extension-like.js';
+export type { StoreClient, QueryOptions, UpdateOptions, Where, DocData } from './clients/store.js';
+export { DEFAULT_AI_MODEL, type AIClient, type CompleteOptions, type CompletionResult } from './clients/ai.js';
+export type { BillingClient, LimitsResult, SubscriptionInfo, BalanceInfo } from './clients/billing.js';
+export type { SkeletonClient } from './clients/skeleton.js';
+export { CACHE_TTL, CACHE_MAX_BYTES, cacheKeyHash, type CacheEnvelope, type CacheModelRef } from './clients/cache-models.js';
+export type { CacheClient, CacheSetOptions, CacheValue } from './clients/cache.js';
+export type { NotifyClient, NotifyOptions } from './clients/notify.js';
+export type { StorageClient, FileInfo } from './clients/storage.js';
+export { HTTPResponse, HTTPStatusError, HTTP_TIMEOUT, HTTP_MAX_REDIRECTS, type HttpClient, type HttpRequestOptions } from './clients/http.js';
+export { StaticConfigClient, type ConfigClient } from './clients/config.js';
+export { MAX_CALL_DEPTH, type ExtensionsClient } from './clients/extensions.js';
+export { makeTimeContext, type TimeContext } from './clients/time.js';
+export type { SecretsClient, SecretStatus } from './clients/secrets.js';
+export type { ChatMessageOptions } from './clients/chat.js';
+export type { CallOptions, WriteOptions } from '../http/gateway.js';
+export type { RetryPolicy } from '../http/retry.js';
+export { closeSharedDispatchers } from '../http/pool.js';

@@ -1,0 +1,128 @@
+/**
+ * `createContext()`: builds a real Context whose clients talk to the gateway.
+ * This is what the extension host calls once per invocation.
+ *
+ * @module
+ */
+import type { Dispatcher } from 'undici';
+import { ValidationError } from '../errors.js';
+import { GatewayHttp } from '../http/gateway.js';
+import type { RetryPolicy } from '../http/retry.js';
+import { GatewayAIClient } from './clients/ai.js';
+import { GatewayBillingClient } from './clients/billing.js';
+import { GatewayCacheClient } from './clients/cache.js';
+import { CacheModels } from './clients/cache-models.js';
+import { GatewayChatInjector } from './clients/chat.js';
+import { StaticConfigClient } from './clients/config.js';
+import { GatewayExtensionsClient } from './clients/extensions.js';
+import { UndiciHttpClient } from './clients/http.js';
+import { gatewayNotifyClient } from './clients/notify.js';
+import { ClientScope } from './clients/scope.js';
+import { EnvSecretsClient, SecretRules, VaultSecretsClient, secretsDevMode } from './clients/secrets.js';
+import { GatewaySkeletonClient } from './clients/skeleton.js';
+import { GatewayStorageClient } from './clients/storage.js';
+import { GatewayStoreClient } from './clients/store.js';
+import { makeTimeContext, type TimeContext } from './clients/time.js';
+import type { ContextByKind, ContextKind } from './context.js';
+import { bareExtension, type ExtensionLike } from './extension-like.js';
+import { SYSTEM_USER_ID, User, WEBHOOK_USER_ID, makeTenant, type IdentityInit, type Tenant } from './identity.js';
+import { createLogger, type LogSink } from './logger.js';
+import { buildContext, type ClientSet, type ProgressCallback } from './runtime.js';
+
+/** Options of {@link createContext}. */
+export interface CreateContextOptions<K extends ContextKind = ContextKind> {
+  /** The surface of the call. */
+  readonly kind: K;
+  /** Gateway base URL. */
+  readonly gatewayUrl: string;
+  /** Service token for the internal gateway routes. */
+  readonly serviceToken: string;
+  /** Per-invocation HMAC call token (skeleton and cache routes). */
+  readonly callToken?: string;
+  /** auth-gw session token for the secrets vault (default: the service token). */
+  readonly sessionToken?: string;
+  /** The acting user; omitted for `system` (`__system__`) and `webhook` (`__webhook__`) contexts. */
+  readonly identity?: IdentityInit;
+  readonly tenant?: Partial<Tenant> & { tenantId: string };
+  /** The extension (for cache models and secrets), or just its app id. */
+  readonly extension: ExtensionLike | string;
+  /** The kernel-authoritative app id, when it differs from `extension.appId`. */
+  readonly extensionId?: string;
+  /** Resolved configuration. */
+  readonly config?: Record<string, unknown>;
+  readonly time?: Partial<TimeContext>;
+  /** Where gateway requests go (default: a shared keep-alive pool per origin). Tests pass a `MockAgent`. */
+  readonly dispatcher?: Dispatcher;
+  /** Where `ctx.http` requests go (default: a shared agent). */
+  readonly httpDispatcher?: Dispatcher;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Cancels every client call of this context. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressCallback;
+  readonly logSink?: LogSink;
+  /** Apps already on the extension call chain (the caller first). */
+  readonly callStack?: readonly string[];
+  /** Environment for secrets dev mode (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The identity a context of `kind` acts as. */
+function identityFor(kind: ContextKind, identity: IdentityInit | undefined): IdentityInit {
+  if (identity) return identity;
+  if (kind === 'system') return { imperalId: SYSTEM_USER_ID };
+  if (kind === 'webhook') return { imperalId: WEBHOOK_USER_ID };
+  throw new ValidationError('identity', `a '${kind}' context needs the acting user: pass identity: { imperalId, email, role, scopes, tenantId }`);
+}
+
+/** Builds a real Context for one invocation. */
+export function createContext<K extends ContextKind>(options: CreateContextOptions<K>): ContextByKind[K] {
+  const ext = typeof options.extension === 'string' ? bareExtension(options.extension) : options.extension;
+  const extensionId = options.extensionId || ext.appId;
+  if (!options.serviceToken) throw new ValidationError('serviceToken', 'the gateway service token is required');
+  const user = new User(identityFor(options.kind, options.identity));
+  const signal = options.signal ?? new AbortController().signal;
+  const http = new GatewayHttp({ gatewayUrl: options.gatewayUrl, dispatcher: options.dispatcher, retry: options.retry, signal });
+  const base = new ClientScope({
+    http,
+    extensionId,
+    userId: user.imperalId,
+    tenantId: user.tenantId,
+    serviceToken: options.serviceToken,
+    callToken: options.callToken,
+    sessionToken: options.sessionToken,
+  });
+  const models = new CacheModels(ext.registry.cacheModels, extensionId);
+  const rules = new SecretRules(ext.registry.secrets, extensionId);
+  const devSecrets = secretsDevMode(options.env);
+  const config = new StaticConfigClient(options.config ?? {});
+  const time = makeTimeContext(options.time);
+  const egress = new UndiciHttpClient({ dispatcher: options.httpDispatcher, signal });
+  const clientsFor = (u: User): ClientSet => {
+    const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
+    return {
+      store: new GatewayStoreClient(scope),
+      ai: new GatewayAIClient(scope),
+      billing: new GatewayBillingClient(scope),
+      skeleton: new GatewaySkeletonClient(scope),
+      cache: new GatewayCacheClient(scope, models),
+      notify: gatewayNotifyClient(scope),
+      storage: new GatewayStorageClient(scope),
+      http: egress,
+      config,
+      extensions: new GatewayExtensionsClient(scope, options.callStack ?? [extensionId]),
+      time,
+      secrets: devSecrets ? new EnvSecretsClient(rules, options.env) : new VaultSecretsClient(scope, rules),
+      chat: new GatewayChatInjector(scope),
+    };
+  };
+  return buildContext({
+    kind: options.kind,
+    extensionId,
+    user,
+    tenant: options.tenant ? makeTenant(options.tenant) : null,
+    signal,
+    log: createLogger(extensionId, options.logSink),
+    clientsFor,
+    onProgress: options.onProgress,
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The gateway layer on top of {@link Transport}: base URL, auth headers, JSON
+ * and multipart bodies, status → error mapping. Every `ctx.*` client that talks
+ * to the platform holds one of these.
+ *
+ * @module
+ */
+import type { Dispatcher, FormData } from 'undici';
+import { InvalidResponseError } from '../errors.js';
+import { gatewayDispatcher } from './pool.js';
+import type { RetryPolicy } from './retry.js';
+import { errorFromResponse, type ErrorSubject } from './status-errors.js';
+import { Transport, type HttpMethod, type TransportResponse } from './transport.js';
+
+/** Per-call options every client method accepts. */
+export interface CallOptions {
+  /** Cancels the call (defaults to the handler's `ctx.signal`). */
+  readonly signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds (defaults to the client's upstream timeout). */
+  readonly timeoutMs?: number;
+  /** Overrides the number of retries for this call. */
+  readonly maxRetries?: number;
+}
+
+/** Options for writes that may be made safe to retry. */
+export interface WriteOptions extends CallOptions {
+  /**
+   * Sent as `Idempotency-Key`; makes a POST retryable because the platform
+   * de-duplicates repeated keys. Without it a POST is sent exactly once.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/** How the real clients reach the gateway. */
+export interface GatewayConnection {
+  /** Gateway base URL, e.g. `https://gw.imperal.io` (a trailing `/` is ignored). */
+  readonly gatewayUrl: string;
+  /** Where requests go; defaults to the shared keep-alive pool of the gateway's origin. */
+  readonly dispatcher?: Dispatcher | undefined;
+  /** Retry policy overrides. */
+  readonly retry?: Partial<RetryPolicy> | undefined;
+  /** Default cancellation for every call (the handler's signal). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** One gateway call. */
+export interface GatewayCall extends ErrorSubject {
+  readonly method: HttpMethod;
+  /** Path below the base URL, segments already encoded (use {@link seg}). */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  /** A body already serialised as JSON (when its exact bytes were size-checked). */
+  readonly jsonText?: string;
+  readonly form?: FormData;
+  readonly timeoutMs: number;
+  /** A POST that changes nothing (query, count): safe to retry. */
+  readonly readOnly?: boolean;
+  /** Statuses handed back to the client instead of thrown (e.g. 404 → `null`). */
+  readonly accept?: readonly number[];
+  readonly options?: WriteOptions | undefined;
+}
+
+/** A successful (or accepted) gateway answer. */
+export class GatewayReply {
+  constructor(
+    readonly status: number,
+    readonly headers: Readonly<Record<string, string>>,
+    readonly body: Uint8Array,
+    private readonly what: string,
+  ) {}
+
+  /** The body parsed as JSON; an empty body is `null`. Malformed JSON is an {@link InvalidResponseError}. */
+  json<T = unknown>(): T {
+    const text = new TextDecoder().decode(this.body);
+    if (text.trim() === '') return null as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch (err) {
+      throw new InvalidResponseError(`${this.what}: the gateway answered HTTP ${this.status} with malformed JSON`, this.status, { cause: err });
+    }
+  }
+
+  /** The body parsed as a JSON object; anything else is an {@link InvalidResponseError}. */
+  object(): Record<string, unknown> {
+    const v = this.json();
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      throw new InvalidResponseError(`${this.what}: expected a JSON object from the gateway`, this.status);
+    }
+    return v as Record<string, unknown>;
+  }
+}
+
+/** Percent-encodes one path segment (a `/` inside an id stays inside the segment). */
+export function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** Sends gateway calls over one {@link Transport}. */
+export class GatewayHttp {
+  readonly baseUrl: string;
+  readonly transport: Transport;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(conn: GatewayConnection) {
+    let url: URL;
+    try {
+      url = new URL(conn.gatewayUrl);
+    } catch {
+      throw new TypeError(`gatewayUrl '${conn.gatewayUrl}' is not an absolute URL; pass e.g. 'https://gw.imperal.io'`);
+    }
+    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.transport = new Transport({ dispatcher: conn.dispatcher ?? gatewayDispatcher(url.origin), retry: conn.retry });
+    this.#signal = conn.signal;
+  }
+
+  /** Sends `call`; non-2xx statuses not listed in `accept` become SDK errors. */
+  async call(call: GatewayCall): Promise<GatewayReply> {
+    const url = new URL(this.baseUrl + call.path);
+    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v));
+    const headers: Record<string, string> = { ...call.headers };
+    let body: string | FormData | null = null;
+    if (call.json !== undefined || call.jsonText !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = call.jsonText ?? JSON.stringify(call.json);
+    } else if (call.form) {
+      body = call.form;
+    }
+    const opts = call.options;
+    if (opts?.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    const idempotent = call.method !== 'POST' && call.method !== 'PATCH';
+    const res: TransportResponse = await this.transport.send({
+      method: call.method,
+      url,
+      headers,
+      body,
+      timeoutMs: opts?.timeoutMs ?? call.timeoutMs,
+      signal: opts?.signal ?? this.#signal,
+      retryable: idempotent || call.readOnly === true || Boolean(opts?.idempotencyKey),
+      maxRetries: opts?.maxRetries,
+    });
+    const ok = res.status >= 200 && res.status < 300;
+    if (!ok && !call.accept?.includes(res.status)) throw errorFromResponse(call, res);
+    return new GatewayReply(res.status, res.headers, res.body, call.what);
+  }
+}
