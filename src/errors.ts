@@ -245,3 +245,30 @@ export class InvalidResponseError extends APIError {
     super(message, statusCode, { ...options, code: 'invalid_response' });
   }
 }
+
+/** Why a webhook signature was rejected. */
+export type WebhookVerificationCode =
+  | 'missing_secret'
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'invalid_timestamp'
+  | 'timestamp_out_of_tolerance'
+  | 'no_matching_signature';
+
+/** A webhook's signature did not verify; answer 401 and do not retry. */
+export class WebhookVerificationError extends ImperalError {
+  /** Machine-readable reason. */
+  readonly reason: WebhookVerificationCode;
+
+  constructor(reason: WebhookVerificationCode, message: string) {
+    super(message, { code: 'webhook_verification_failed' });
+    this.reason = reason;
+  }
+}
+
+/** A platform call token failed verification (the gateway answers 401/403). */
+export class CallTokenError extends ImperalError {
+  constructor(message: string, options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'call_token_invalid' });
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Platform call tokens: a per-invocation HMAC token the kernel mints and the
+ * gateway checks on the skeleton and cache routes
+ * (`Authorization: ImperalCallToken <token>`).
+ *
+ * Format: `b64url(payload).b64url(hmac)`, unpadded; the payload is the compact
+ * JSON of the claims with keys sorted.
+ *
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { CallTokenError } from '../errors.js';
+import { hmacSha256, safeEqual } from './hmac.js';
+
+/** Tool types a call token may name. */
+export type CallTokenToolType = 'skeleton' | 'panel' | 'tool' | 'chat_fn';
+const TOOL_TYPES: ReadonlySet<string> = new Set(['skeleton', 'panel', 'tool', 'chat_fn']);
+/** Longest token accepted. */
+export const CALL_TOKEN_MAX_LENGTH = 2048;
+
+/** The claims of a call token. */
+export interface CallTokenClaims {
+  readonly app_id: string;
+  readonly exp: number;
+  readonly iat: number;
+  readonly jti: string;
+  readonly tool_type: CallTokenToolType;
+  readonly user_id: string;
+}
+
+/** Options of {@link mintCallToken}. */
+export interface MintCallTokenOptions {
+  readonly toolType: CallTokenToolType;
+  readonly appId: string;
+  readonly userId: string;
+  /** Lifetime in seconds (negative values mint expired tokens for tests). */
+  readonly ttlSeconds: number;
+  readonly secret: string | Uint8Array;
+  /** Clock in milliseconds. */
+  readonly now?: () => number;
+}
+
+/** Options of {@link verifyCallToken}. */
+export interface VerifyCallTokenOptions {
+  /** Current secret first, then previous ones still accepted during rotation. */
+  readonly secrets: readonly (string | Uint8Array)[];
+  /** Claims that must match (tool type may be omitted for the cache routes). */
+  readonly expect?: { readonly toolType?: CallTokenToolType; readonly appId?: string; readonly userId?: string };
+  readonly now?: () => number;
+  /** Replay guard: returns `false` when `jti` was seen before (records it otherwise). */
+  readonly markUsed?: (jti: string, ttlSeconds: number) => boolean | Promise<boolean>;
+}
+
+const b64url = (buf: Uint8Array): string => Buffer.from(buf).toString('base64url');
+
+/** The canonical payload: compact JSON, keys sorted. */
+function encodePayload(claims: CallTokenClaims): string {
+  const sorted = Object.fromEntries(Object.entries(claims).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify(sorted);
+}
+
+/** Mints a call token. */
+export function mintCallToken(o: MintCallTokenOptions): string {
+  if (!TOOL_TYPES.has(o.toolType)) throw new CallTokenError(`tool_type must be one of skeleton, panel, tool, chat_fn (got '${o.toolType}')`);
+  const iat = Math.floor((o.now ?? Date.now)() / 1000);
+  const claims: CallTokenClaims = {
+    app_id: o.appId,
+    exp: iat + o.ttlSeconds,
+    iat,
+    jti: b64url(randomBytes(16)),
+    tool_type: o.toolType,
+    user_id: o.userId,
+  };
+  const payload = Buffer.from(encodePayload(claims), 'utf8');
+  return `${b64url(payload)}.${b64url(hmacSha256(o.secret, payload))}`;
+}
+
+function decodePart(part: string): Buffer {
+  if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new CallTokenError('malformed call token: not base64url');
+  return Buffer.from(part, 'base64url');
+}
+
+function readClaims(payload: Buffer): CallTokenClaims {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new CallTokenError('malformed call token payload: not JSON', { cause: err });
+  }
+  const bad = (field: string): never => {
+    throw new CallTokenError(`malformed call token payload: bad '${field}'`);
+  };
+  if (typeof raw.tool_type !== 'string' || !TOOL_TYPES.has(raw.tool_type)) bad('tool_type');
+  if (typeof raw.app_id !== 'string') bad('app_id');
+  if (typeof raw.user_id !== 'string') bad('user_id');
+  if (!Number.isInteger(raw.iat)) bad('iat');
+  if (!Number.isInteger(raw.exp)) bad('exp');
+  if (typeof raw.jti !== 'string' || raw.jti.length < 16) bad('jti');
+  return raw as unknown as CallTokenClaims;
+}
+
+/** Verifies a call token and returns its claims; throws {@link CallTokenError}. */
+export async function verifyCallToken(token: string, o: VerifyCallTokenOptions): Promise<CallTokenClaims> {
+  if (typeof token !== 'string' || token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
+  const dot = token.indexOf('.');
+  if (dot < 0) throw new CallTokenError('malformed call token');
+  const payload = decodePart(token.slice(0, dot));
+  const signature = decodePart(token.slice(dot + 1));
+  if (!o.secrets.some((s) => safeEqual(signature, hmacSha256(s, payload)))) throw new CallTokenError('invalid call token signature');
+  const claims = readClaims(payload);
+  const now = Math.floor((o.now ?? Date.now)() / 1000);
+  if (claims.exp <= now) throw new CallTokenError('call token expired');
+  if (o.markUsed && !(await o.markUsed(claims.jti, Math.max(1, claims.exp - now)))) throw new CallTokenError('call token replayed');
+  const e = o.expect ?? {};
+  if (e.toolType !== undefined && claims.tool_type !== e.toolType) throw new CallTokenError('tool_type mismatch');
+  if (e.appId !== undefined && claims.app_id !== e.appId) throw new CallTokenError('app_id mismatch');
+  if (e.userId !== undefined && claims.user_id !== e.userId) throw new CallTokenError('user_id mismatch');
+  return claims;
+}
+
+/** An in-memory replay guard for {@link VerifyCallTokenOptions.markUsed} (single process, tests and dev). */
+export function memoryReplayGuard(now: () => number = Date.now): (jti: string, ttlSeconds: number) => boolean {
+  const seen = new Map<string, number>();
+  return (jti, ttlSeconds) => {
+    const t = now();
+    for (const [k, until] of seen) if (until <= t) seen.delete(k);
+    if (seen.has(jti)) return false;
+    seen.set(jti, t + ttlSeconds * 1000);
+    return true;
+  };
+}
