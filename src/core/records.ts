@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { JsonSchema, SchemaLike } from './schema.js';
+import type { CompiledSchema, JsonSchema } from './schema.js';
 import type { HandlerRef } from './handler-ref.js';
 
 /** How a chat function changes the world; the kernel gates `write`/`destructive` calls. */
@@ -39,10 +39,8 @@ export interface ToolRecord extends HandlerRecord {
   readonly name: string;
   readonly description: string;
   readonly scopes: readonly string[];
-  /** The params schema given at registration, if any. */
-  readonly schema?: SchemaLike;
-  /** Its JSON Schema (input side, object root), if a schema was given. */
-  readonly paramsSchema?: JsonSchema;
+  /** The compiled params schema (`params.jsonSchema` is its input-side JSON Schema), if one was given. */
+  readonly params?: CompiledSchema;
 }
 
 /** Skeleton section metadata (`ext.skeleton`). */
@@ -68,13 +66,14 @@ export interface ChatFunctionRecord extends HandlerRecord {
   readonly event: string;
   readonly background: boolean;
   readonly longRunning: boolean;
-  /** The params schema (undefined only when the function takes no params). */
-  readonly schema?: SchemaLike;
+  /** The compiled params schema (absent only when the function takes no params). */
+  readonly params?: CompiledSchema;
   /** JSON Schema of the params' input side; `{}` when the function takes no params. */
   readonly paramsSchema: JsonSchema;
-  /** Return schema given as `returns:` (JSON Schema of its output side), or `{}`. */
+  /** The compiled `returns:` schema, if one was given. */
+  readonly returns?: CompiledSchema;
+  /** JSON Schema of the `returns:` schema's output side, or `{}`. */
   readonly returnSchema: JsonSchema;
-  readonly returns?: SchemaLike;
   /** The `toolName` of the ChatExtension that owns the function. */
   readonly ownerChatTool: string;
 }
@@ -89,8 +88,8 @@ export interface PanelRecord extends HandlerRecord {
   readonly centerOverlay: boolean;
   /** Further panel metadata, already in wire (snake_case) form, in the order given. */
   readonly extra: Readonly<Record<string, unknown>>;
-  /** The params schema given at registration, if any. */
-  readonly schema?: SchemaLike;
+  /** The compiled params schema, if one was given. */
+  readonly params?: CompiledSchema;
 }
 
 /** A dashboard widget (`ext.widget`). Not part of the manifest. */
@@ -150,7 +149,8 @@ export interface EmitsRecord {
 export interface ExposedRecord extends HandlerRecord {
   readonly name: string;
   readonly actionType: 'read' | 'write';
-  readonly schema?: SchemaLike;
+  /** The compiled params schema, if one was given. */
+  readonly params?: CompiledSchema;
 }
 
 /** A lifecycle hook (`ext.onInstall()` …, `ext.onUpgrade(version)`). */
@@ -187,5 +187,6 @@ export interface SecretRecord {
 /** A cache model (`ext.cacheModel`). */
 export interface CacheModelRecord {
   readonly name: string;
-  readonly schema: SchemaLike;
+  /** The model's schema; cached values are parsed with it. */
+  readonly schema: CompiledSchema;
 }

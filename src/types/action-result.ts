@@ -31,6 +31,8 @@ export interface ErrorOptions {
   retryable?: boolean;
   /** Stable machine-readable code, e.g. `NOT_FOUND`; emitted as `error_code`. */
   code?: string;
+  /** Structured details for the caller (e.g. the fields that failed validation); `{}` by default. */
+  data?: Record<string, unknown>;
 }
 
 /**
@@ -93,10 +95,10 @@ export class ActionResult<T = Record<string, unknown>> {
   }
 
   /** A failed result; `message` is shown to the user and the LLM. */
-  static error(message: string, options: ErrorOptions = {}): ActionResult<Record<string, never>> {
-    return new ActionResult<Record<string, never>>({
+  static error(message: string, options: ErrorOptions = {}): ActionResult<Record<string, unknown>> {
+    return new ActionResult<Record<string, unknown>>({
       status: 'error',
-      data: {},
+      data: options.data ?? {},
       error: message,
       errorCode: options.code,
       retryable: options.retryable,

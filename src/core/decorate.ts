@@ -1,0 +1,103 @@
+/**
+ * One registration, three styles: every `ext.*` / `chat.fn` registration returns a
+ * {@link Registrar} that works as a TC39 standard method decorator, as a legacy
+ * `experimentalDecorators` method decorator, and as a higher-order function
+ * (`chat.fn('greet', opts)(async (ctx, p) => …)`). All three end in the same
+ * `register(ref)` call.
+ *
+ * @module
+ */
+import { RegistrationError } from '../errors.js';
+import { HandlerRef, type AnyFunction, type ZeroArgClass } from './handler-ref.js';
+
+// tsc only fills `context.metadata` when `Symbol.metadata` exists, and esbuild falls
+// back to `Symbol.for('Symbol.metadata')`: installing that symbol makes both agree
+// on Node versions that lack it. The SDK itself keeps no state in metadata.
+(Symbol as { metadata?: symbol }).metadata ??= Symbol.for('Symbol.metadata');
+
+/**
+ * What a registration returns: apply it to a function, or use it as a method
+ * decorator under either decorator dialect.
+ *
+ * @typeParam F - the handler signature this registration expects.
+ */
+export interface Registrar<F extends AnyFunction> {
+  /** Higher-order form: registers `fn` and returns it unchanged. */
+  <T extends F>(fn: T): T;
+  /** TC39 standard method decorator (static or instance method). */
+  <T extends F>(value: T, context: ClassMethodDecoratorContext<unknown, T>): void;
+  /** Legacy `experimentalDecorators` method decorator. */
+  <T extends F>(target: object, propertyKey: string | symbol, descriptor: TypedPropertyDescriptor<T>): void;
+}
+
+interface StandardContextLike {
+  readonly kind: string;
+  readonly name: string | symbol;
+  readonly static?: boolean;
+  addInitializer?(initializer: (this: unknown) => void): void;
+}
+
+function isStandardContext(value: unknown): value is StandardContextLike {
+  return typeof value === 'object' && value !== null && typeof (value as StandardContextLike).kind === 'string';
+}
+
+function fix(subject: string): string {
+  return `put ${subject} on a method (static or instance) or call it on a function: ${subject}(async (ctx, ...) => ...)`;
+}
+
+/**
+ * Builds a {@link Registrar} that hands every decorated or wrapped function to
+ * `register` as a {@link HandlerRef}.
+ *
+ * @param subject - how the registration is named in errors, e.g. `@ext.panel('sidebar')`.
+ */
+export function registrar<F extends AnyFunction>(subject: string, register: (ref: HandlerRef) => void): Registrar<F> {
+  function apply(target: unknown, second?: unknown, descriptor?: unknown): unknown {
+    if (isStandardContext(second)) return applyStandard(target, second);
+    if (descriptor !== undefined && (typeof second === 'string' || typeof second === 'symbol')) {
+      return applyLegacy(target, second, descriptor as PropertyDescriptor);
+    }
+    if (typeof target === 'function' && second === undefined) {
+      register(HandlerRef.free(target as AnyFunction));
+      return target;
+    }
+    throw new RegistrationError(subject, 'was applied to something that is not a function or method', fix(subject));
+  }
+
+  function applyStandard(value: unknown, context: StandardContextLike): void {
+    if (context.kind !== 'method' || typeof value !== 'function') {
+      throw new RegistrationError(subject, `cannot decorate a ${context.kind}`, fix(subject));
+    }
+    const name = String(context.name);
+    const ref = context.static
+      ? HandlerRef.staticMethod(value as AnyFunction, name)
+      : HandlerRef.instanceMethod(value as AnyFunction, name);
+    register(ref);
+    // Static initializers run once with `this` = the class; instance ones at each
+    // construction, so the first instance built becomes the default binding.
+    context.addInitializer?.(function (this: unknown) {
+      ref.bindDefault(this);
+    });
+  }
+
+  function applyLegacy(target: unknown, key: string | symbol, descriptor: PropertyDescriptor): PropertyDescriptor {
+    const fn: unknown = descriptor.value;
+    if (typeof fn !== 'function') {
+      throw new RegistrationError(subject, `cannot decorate the accessor or field '${String(key)}'`, fix(subject));
+    }
+    // Legacy decorators get the constructor (static members) or the prototype.
+    const ref =
+      typeof target === 'function'
+        ? HandlerRef.staticMethod(fn as AnyFunction, String(key), target)
+        : HandlerRef.instanceMethod(fn as AnyFunction, String(key), (target as { constructor: ZeroArgClass }).constructor);
+    register(ref);
+    return descriptor;
+  }
+
+  return apply as unknown as Registrar<F>;
+}
+
+/** A registrar that registers nothing: for declarations (`ext.emits`) usable as decorators. */
+export function passthroughRegistrar(): Registrar<AnyFunction> {
+  return ((target: unknown, _second?: unknown, descriptor?: unknown) => descriptor ?? (typeof target === 'function' ? target : undefined)) as unknown as Registrar<AnyFunction>;
+}

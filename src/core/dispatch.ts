@@ -1,0 +1,346 @@
+/**
+ * The dispatcher: the single path from an invocation (kind, name, params,
+ * context) to a wire result. The tester, the CLI and the extension host all run
+ * handlers through it, so validation, result normalisation and error capture
+ * behave the same everywhere.
+ *
+ * No handler error escapes: each kind answers with its own error form.
+ *
+ * @module
+ */
+import type { Context } from '../context/index.js';
+import { ActionResult, type ActionResultDict } from '../types/action-result.js';
+import { Event, type EventDict } from '../types/event.js';
+import { HealthStatus, type HealthStatusDict } from '../types/health.js';
+import { isPlainObject, isWireSerializable } from '../types/json.js';
+import { WebhookRequest, WebhookResponse, type WebhookRequestInit, type WebhookResponseDict } from '../types/webhook.js';
+import type { Extension } from './extension.js';
+import type { HandlerRef } from './handler-ref.js';
+import { DispatchCodes, describeError, errorResult, invalidParamsResult } from './outcomes.js';
+import type { LifecycleKind } from './records.js';
+import type { CompiledSchema, ParseResult } from './schema.js';
+
+/** Something the platform asks an extension to do. */
+export type Invocation =
+  | { readonly kind: 'function'; readonly name: string; readonly params?: unknown }
+  | { readonly kind: 'expose'; readonly name: string; readonly params?: unknown }
+  | { readonly kind: 'tool'; readonly name: string; readonly params?: unknown }
+  | { readonly kind: 'panel'; readonly id: string; readonly params?: unknown }
+  | { readonly kind: 'widget'; readonly id: string; readonly params?: unknown }
+  | { readonly kind: 'tray'; readonly id: string; readonly params?: unknown }
+  | { readonly kind: 'skeleton'; readonly section: string }
+  | { readonly kind: 'schedule'; readonly name: string }
+  | { readonly kind: 'signal'; readonly name: string }
+  | { readonly kind: 'webhook'; readonly path: string; readonly request: WebhookRequest | WebhookRequestInit }
+  | { readonly kind: 'event'; readonly event: Event | EventDict }
+  | { readonly kind: 'lifecycle'; readonly hook: LifecycleKind; readonly version?: string; readonly fromVersion?: string }
+  | { readonly kind: 'health' };
+
+/** The envelope panels, widgets and tray items answer with. */
+export interface UIEnvelope {
+  ui: unknown;
+  panel_id?: string;
+  widget_id?: string;
+  tray_id?: string;
+  icon?: string;
+  /** Set when the handler failed (the `ui` is then an `Error` node). */
+  error?: string;
+  error_code?: string;
+}
+
+/** What schedules, signals, events and lifecycle hooks answer with. */
+export interface SystemOutcome {
+  status: 'ok' | 'error';
+  /** Event invocations: how many handlers ran. */
+  handled?: number;
+  error?: string;
+  error_code?: string;
+}
+
+/** What a skeleton refresh answers with. */
+export interface SkeletonOutcome {
+  response: unknown;
+  error?: string;
+  error_code?: string;
+}
+
+/** The wire result of each invocation kind. */
+export interface WireResults {
+  function: ActionResultDict;
+  expose: ActionResultDict;
+  tool: unknown;
+  panel: UIEnvelope;
+  widget: UIEnvelope;
+  tray: UIEnvelope;
+  skeleton: SkeletonOutcome;
+  schedule: SystemOutcome;
+  signal: SystemOutcome;
+  webhook: WebhookResponseDict;
+  event: SystemOutcome;
+  lifecycle: SystemOutcome;
+  health: HealthStatusDict;
+}
+
+/**
+ * Runs an invocation against `ext` with `ctx` and returns its wire result.
+ *
+ * @example
+ * const out = await dispatch(ext, { kind: 'function', name: 'create_task', params: { title: 'Milk' } }, ctx);
+ */
+export async function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context): Promise<WireResults[I['kind']]> {
+  return (await route(ext, invocation, ctx)) as WireResults[I['kind']];
+}
+
+async function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> {
+  switch (inv.kind) {
+    case 'function':
+      return (await runFunction(ext, inv.name, inv.params, ctx)).toDict();
+    case 'expose':
+      return (await runExposed(ext, inv.name, inv.params, ctx)).toDict();
+    case 'tool':
+      return runTool(ext, inv.name, inv.params, ctx);
+    case 'panel':
+    case 'widget':
+    case 'tray':
+      return runUI(ext, inv.kind, inv.id, inv.params, ctx);
+    case 'skeleton':
+      return runSkeleton(ext, inv.section, ctx);
+    case 'schedule':
+    case 'signal':
+      return runSystem(ext, inv.kind, inv.name, ctx);
+    case 'webhook':
+      return runWebhook(ext, inv.path, inv.request, ctx);
+    case 'event':
+      return runEvent(ext, inv.event, ctx);
+    case 'lifecycle':
+      return runLifecycle(ext, inv.hook, inv.version, inv.fromVersion, ctx);
+    case 'health':
+      return runHealth(ext, ctx);
+  }
+}
+
+/** Runs a chat function and returns its `ActionResult` (the tester's `call` uses this directly). */
+export async function runFunction(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
+  const fn = ext.registry.functions.get(name);
+  if (!fn) return notFoundResult('chat function', name, [...ext.registry.functions.keys()]);
+  return callWithParams(fn.handler, fn.params, `'${name}'`, params, ctx);
+}
+
+/** Runs an exposed method and returns its `ActionResult`. */
+export async function runExposed(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
+  const method = ext.registry.exposed.get(name);
+  if (!method) return notFoundResult('exposed method', name, [...ext.registry.exposed.keys()]);
+  return callWithParams(method.handler, method.params, `'${name}'`, params, ctx);
+}
+
+async function callWithParams(
+  handler: HandlerRef,
+  schema: CompiledSchema | undefined,
+  name: string,
+  params: unknown,
+  ctx: Context,
+): Promise<ActionResult<unknown>> {
+  const outcome = await invoke(handler, schema, name, params, ctx);
+  return outcome.failed ? outcome.failed : toActionResult(outcome.value);
+}
+
+type Invoked = { readonly value: unknown; readonly failed?: undefined } | { readonly failed: ActionResult<unknown> };
+
+/** Validates params, calls the handler, and captures failures as `ActionResult` errors. */
+async function invoke(handler: HandlerRef, schema: CompiledSchema | undefined, name: string, params: unknown, ctx: Context): Promise<Invoked> {
+  try {
+    let value: unknown = params ?? {};
+    if (schema) {
+      let parsed: ParseResult<unknown> | Promise<ParseResult<unknown>> = schema.parse(value);
+      if (parsed instanceof Promise) parsed = await parsed;
+      if (!parsed.ok) return { failed: invalidParamsResult(name, parsed.issues) };
+      value = parsed.value;
+    }
+    return { value: await handler.call(ctx, value) };
+  } catch (error) {
+    logFailure(ctx, name, error);
+    return { failed: errorResult(error, name) };
+  }
+}
+
+/** Turns whatever a handler returned into an `ActionResult`. */
+export function toActionResult(value: unknown): ActionResult<unknown> {
+  if (value instanceof ActionResult) return value;
+  if (value === undefined || value === null) return ActionResult.success({});
+  if (ActionResult.isActionResult(value)) return ActionResult.fromDict(value.toDict() as unknown as Record<string, unknown>);
+  if (isPlainObject(value) && looksLikeActionResultDict(value)) return ActionResult.fromDict(value);
+  return ActionResult.success(isPlainObject(value) ? value : { result: value });
+}
+
+const RESULT_KEYS = new Set(['status', 'summary', 'data', 'error', 'error_code', 'retryable', 'ui', 'refresh_panels']);
+
+function looksLikeActionResultDict(value: Record<string, unknown>): boolean {
+  return (value.status === 'success' || value.status === 'error') && Object.keys(value).every((key) => RESULT_KEYS.has(key));
+}
+
+function notFoundResult(what: string, name: string, known: string[]): ActionResult<unknown> {
+  const hint = known.length > 0 ? ` Known: ${known.map((k) => `'${k}'`).join(', ')}.` : '';
+  return ActionResult.error(`No ${what} named '${name}' is registered.${hint}`, { code: DispatchCodes.NOT_FOUND });
+}
+
+/**
+ * Runs a tool by its wire name: plain tools, `skeleton_refresh_<section>`, chat
+ * functions, and the synthetic `__panel__`/`__widget__`/`__tray__`/`__webhook__` names.
+ */
+async function runTool(ext: Extension, name: string, params: unknown, ctx: Context): Promise<unknown> {
+  const synthetic = /^__(panel|widget|tray|webhook)__(.+)$/.exec(name);
+  if (synthetic) {
+    const [, kind, id] = synthetic as unknown as [string, 'panel' | 'widget' | 'tray' | 'webhook', string];
+    if (kind === 'webhook') return runWebhook(ext, `/${id}`, (params ?? { method: 'POST' }) as WebhookRequestInit, ctx);
+    return runUI(ext, kind, id, params, ctx);
+  }
+  const tool = ext.registry.tools.get(name);
+  if (tool?.kind === 'skeleton') return runSkeleton(ext, name.slice('skeleton_refresh_'.length), ctx);
+  if (tool) {
+    // Raw tools answer with whatever they return; only failures are reshaped.
+    const outcome = await invoke(tool.handler, tool.params, `'${name}'`, params, ctx);
+    if (outcome.failed) return outcome.failed.toDict();
+    return isWireSerializable(outcome.value) ? outcome.value.toDict() : outcome.value;
+  }
+  if (ext.registry.functions.has(name)) return (await runFunction(ext, name, params, ctx)).toDict();
+  if (ext.registry.exposed.has(name)) return (await runExposed(ext, name, params, ctx)).toDict();
+  return notFoundResult('tool', name, [...ext.registry.tools.keys(), ...ext.registry.functions.keys()]).toDict();
+}
+
+const ENVELOPE_KEY = { panel: 'panel_id', widget: 'widget_id', tray: 'tray_id' } as const;
+
+async function runUI(ext: Extension, kind: 'panel' | 'widget' | 'tray', id: string, params: unknown, ctx: Context): Promise<UIEnvelope> {
+  const record =
+    kind === 'panel' ? ext.registry.panels.get(id) : kind === 'widget' ? ext.registry.widgets.get(id) : ext.registry.trays.get(id);
+  const envelope = (ui: unknown): UIEnvelope => {
+    const out: UIEnvelope = { ui, [ENVELOPE_KEY[kind]]: id };
+    if (kind === 'tray') out.icon = ext.registry.trays.get(id)?.icon ?? 'Circle';
+    return out;
+  };
+  const fail = (message: string, code: string): UIEnvelope => ({
+    ...envelope({ type: 'Error', props: { message } }),
+    error: message,
+    error_code: code,
+  });
+  if (!record) return fail(`No ${kind} named '${id}' is registered.`, DispatchCodes.NOT_FOUND);
+  const schema = 'params' in record ? record.params : undefined;
+  const outcome = await invoke(record.handler, schema, `${kind} '${id}'`, params, ctx);
+  if (outcome.failed) return fail(outcome.failed.error ?? '', outcome.failed.errorCode);
+  return envelope(isWireSerializable(outcome.value) ? outcome.value.toDict() : outcome.value);
+}
+
+async function runSkeleton(ext: Extension, section: string, ctx: Context): Promise<SkeletonOutcome> {
+  const skeleton = ext.registry.skeletons.get(section);
+  if (!skeleton) return { response: null, error: `No skeleton section named '${section}' is registered.`, error_code: DispatchCodes.NOT_FOUND };
+  try {
+    const result = await skeleton.tool.handler.call(ctx);
+    const value = isWireSerializable(result) ? result.toDict() : result;
+    // The kernel stores `response`; a handler may return it bare or already wrapped.
+    if (isPlainObject(value) && 'response' in value) return value as unknown as SkeletonOutcome;
+    return { response: value ?? {} };
+  } catch (error) {
+    logFailure(ctx, `skeleton '${section}'`, error);
+    const outcome = describeError(error, `skeleton '${section}'`);
+    return { response: null, error: outcome.message, error_code: outcome.code };
+  }
+}
+
+async function runSystem(ext: Extension, kind: 'schedule' | 'signal', name: string, ctx: Context): Promise<SystemOutcome> {
+  const record = kind === 'schedule' ? ext.registry.schedules.get(name) : ext.registry.signals.get(name);
+  if (!record) return { status: 'error', error: `No ${kind} named '${name}' is registered.`, error_code: DispatchCodes.NOT_FOUND };
+  return settle(ctx, `${kind} '${name}'`, () => record.handler.call(ctx));
+}
+
+async function runWebhook(ext: Extension, path: string, request: WebhookRequest | WebhookRequestInit, ctx: Context): Promise<WebhookResponseDict> {
+  const normalised = path.startsWith('/') ? path : `/${path}`;
+  const hook = ext.registry.webhooks.get(normalised);
+  if (!hook) return WebhookResponse.error(`no webhook at ${normalised}`, 404).toDict();
+  const req = request instanceof WebhookRequest ? request : new WebhookRequest({ path: normalised, ...request });
+  if (req.method !== hook.method) return WebhookResponse.error(`method ${req.method} not allowed; use ${hook.method}`, 405).toDict();
+  try {
+    const result = await hook.handler.call(ctx, req);
+    if (result instanceof WebhookResponse) return result.toDict();
+    if (isWireSerializable(result)) return WebhookResponse.json(result.toDict()).toDict();
+    return (result === undefined ? WebhookResponse.ok() : WebhookResponse.json(result)).toDict();
+  } catch (error) {
+    logFailure(ctx, `webhook '${normalised}'`, error);
+    // Webhook callers are outside the platform: they learn nothing about the failure.
+    return WebhookResponse.error('internal error', 500).toDict();
+  }
+}
+
+async function runEvent(ext: Extension, input: Event | EventDict, ctx: Context): Promise<SystemOutcome> {
+  const event = input instanceof Event ? input : Event.fromDict(input as unknown as Record<string, unknown>);
+  const handlers = ext.registry.eventHandlers.filter((h) => matchesEventType(h.eventType, event.eventType));
+  let handled = 0;
+  for (const handler of handlers) {
+    const outcome = await settle(ctx, `event handler '${handler.handlerName}'`, () => handler.handler.call(ctx, event));
+    if (outcome.status === 'error') return { ...outcome, handled };
+    handled++;
+  }
+  return { status: 'ok', handled };
+}
+
+/** Exact match, `*`, or a trailing `.*` wildcard (`mail.*` matches `mail.received`). */
+export function matchesEventType(pattern: string, type: string): boolean {
+  if (pattern === type || pattern === '*') return true;
+  return pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1));
+}
+
+async function runLifecycle(
+  ext: Extension,
+  hook: LifecycleKind,
+  version: string | undefined,
+  fromVersion: string | undefined,
+  ctx: Context,
+): Promise<SystemOutcome> {
+  const key = hook === 'on_upgrade' ? `on_upgrade:${version ?? ext.version}` : hook;
+  const record = ext.registry.lifecycle.get(key);
+  // A hook the extension does not declare has nothing to do: that is success.
+  if (!record) return { status: 'ok', handled: 0 };
+  const info = fromVersion === undefined ? {} : { fromVersion };
+  const outcome = await settle(ctx, `lifecycle hook '${key}'`, () => record.handler.call(ctx, info));
+  return outcome.status === 'ok' ? { status: 'ok', handled: 1 } : outcome;
+}
+
+async function runHealth(ext: Extension, ctx: Context): Promise<HealthStatusDict> {
+  const check = ext.registry.healthCheck;
+  if (!check) return HealthStatus.ok().toDict();
+  try {
+    const result = await check.handler.call(ctx);
+    if (result instanceof HealthStatus) return result.toDict();
+    if (isPlainObject(result) && typeof result.status === 'string') {
+      return new HealthStatus(result.status as HealthStatus['status'], String(result.message ?? ''), (result.details ?? {}) as Record<string, unknown>).toDict();
+    }
+    return result === false ? HealthStatus.unhealthy('health check returned false').toDict() : HealthStatus.ok().toDict();
+  } catch (error) {
+    logFailure(ctx, 'health check', error);
+    return HealthStatus.unhealthy(describeError(error, 'health check').message).toDict();
+  }
+}
+
+async function settle(ctx: Context, where: string, run: () => unknown): Promise<SystemOutcome> {
+  try {
+    await run();
+    return { status: 'ok' };
+  } catch (error) {
+    logFailure(ctx, where, error);
+    const outcome = describeError(error, where);
+    return { status: 'error', error: outcome.message, error_code: outcome.code };
+  }
+}
+
+interface LoggerLike {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Reports a handler failure on `ctx.log` (with the stack, which never reaches the wire). */
+function logFailure(ctx: Context, where: string, error: unknown): void {
+  const log = (ctx as { log?: LoggerLike }).log;
+  if (!log || typeof log.error !== 'function') return;
+  try {
+    log.error(`${where} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  } catch {
+    // Logging must never turn a handled failure into an unhandled one.
+  }
+}

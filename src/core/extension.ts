@@ -1,0 +1,525 @@
+/**
+ * `Extension`: the object an extension module exports. Its methods register
+ * tools, panels, skeletons, schedules, webhooks, events, exposed methods,
+ * lifecycle hooks, a health check, secrets and cache models into one
+ * {@link Registry}; {@link Extension.manifest} turns that registry into `imperal.json`.
+ *
+ * @module
+ */
+import { RegistrationError, SecretDeclarationConflict } from '../errors.js';
+import {
+  APP_ID_PATTERN,
+  ID_PATTERN,
+  IDENTIFIER_PATTERN,
+  SECRET_NAME_PATTERN,
+  TRAY_ID_PATTERN,
+  VERSION_PATTERN,
+  WEBHOOK_PATH_PATTERN,
+  requireCron,
+  requireIntegerIn,
+  requireOneOf,
+  requirePattern,
+  requireScopes,
+  requireText,
+} from './checks.js';
+import { passthroughRegistrar, registrar, type Registrar } from './decorate.js';
+import type { AnyFunction, ZeroArgClass } from './handler-ref.js';
+import type {
+  EventHandler,
+  ExposedHandler,
+  HealthHandler,
+  LifecycleHandler,
+  SkeletonHandler,
+  SystemHandler,
+  ToolHandler,
+  UIHandler,
+  WebhookHandler,
+} from './handlers.js';
+import { buildManifest, manifestToJson, type Manifest, type ManifestOptions } from './manifest.js';
+import {
+  PANEL_SLOTS,
+  TRAY_ZONES,
+  type LifecycleKind,
+  type PanelSlot,
+  type SecretRecord,
+  type SecretWriteMode,
+  type ToolRecord,
+  type TrayZone,
+  type WebhookMethod,
+} from './records.js';
+import { Registry } from './registry.js';
+import { compileSchema, type CompiledSchema, type InferSchema, type SchemaLike } from './schema.js';
+import { secretsPanelHandler } from './secrets-panel.js';
+
+/** Options of `new Extension(appId, options)`. */
+export interface ExtensionOptions {
+  /** Semver of this extension (default `0.1.0`). */
+  version?: string;
+  /** Human-readable name shown in the marketplace (falls back to the app id). */
+  displayName?: string;
+  /** What the extension does, in a sentence or two (≥ 40 chars to pass `imperal validate`). */
+  description?: string;
+  /** Path to the SVG icon, relative to the extension folder. */
+  icon?: string;
+  /** Declares every write/destructive function chain-callable (default `true`). */
+  actionsExplicit?: boolean;
+  /** First-party system extension (reserved for Imperal). */
+  system?: boolean;
+  /** Capabilities the extension requests, e.g. `['tasks:read']`. */
+  capabilities?: string[];
+  /** Folder of store migrations. */
+  migrationsDir?: string;
+  /** Default configuration values (`ctx.config`). */
+  configDefaults?: Record<string, unknown>;
+}
+
+/** {@link ExtensionOptions} with every default applied. */
+export interface ResolvedExtensionOptions {
+  readonly displayName: string;
+  readonly description: string;
+  readonly icon: string;
+  readonly actionsExplicit: boolean;
+  readonly system: boolean;
+  readonly capabilities: readonly string[];
+  readonly migrationsDir: string | undefined;
+  readonly configDefaults: Readonly<Record<string, unknown>>;
+}
+
+/** The params type a handler receives for an optional schema `S`. */
+export type ParamsOf<S> = [S] extends [undefined] ? Record<string, unknown> : InferSchema<S>;
+
+/** Options of `ext.tool(name, options)`. */
+export interface ToolOptions<S extends SchemaLike | undefined = undefined> {
+  description?: string;
+  /** Scopes the tool needs, e.g. `['files:write']`; they feed `required_scopes`. */
+  scopes?: string[];
+  /** Params schema; its fields become the tool's `parameters`. */
+  params?: S;
+}
+
+/** Options of `ext.panel(id, options)`. */
+export interface PanelOptions<S extends SchemaLike | undefined = undefined> {
+  /** Where the panel mounts (default `center`). */
+  slot?: PanelSlot;
+  title?: string;
+  /** Icon name (lucide), e.g. `Package`. */
+  icon?: string;
+  /** `manual`, or `on_event:<event type>` to re-render when an event fires. */
+  refresh?: string;
+  /** Show a center panel as an overlay. */
+  centerOverlay?: boolean;
+  defaultWidth?: number;
+  minWidth?: number;
+  maxWidth?: number;
+  /** Further panel metadata for the panel host, in wire (snake_case) form. */
+  extra?: Record<string, unknown>;
+  /** Params schema for what the panel host passes. */
+  params?: S;
+}
+
+/** Options of `ext.widget(id, options)`. */
+export interface WidgetOptions {
+  /** Dashboard slot (default `dashboard.stats`). */
+  slot?: string;
+  label?: string;
+  icon?: string;
+}
+
+/** Options of `ext.tray(id, options)`. */
+export interface TrayOptions {
+  /** Icon name (default `Circle`). */
+  icon?: string;
+  tooltip?: string;
+  /** Tray group (default `status`). */
+  zone?: TrayZone;
+  /** Position within the zone (default 100). */
+  order?: number;
+}
+
+/** Options of `ext.skeleton(section, options)`. */
+export interface SkeletonOptions {
+  /** Ask the kernel to alert when the section changes (add a `skeleton_alert_<section>` tool). */
+  alert?: boolean;
+  /** Seconds the refreshed value stays fresh (default 300). */
+  ttl?: number;
+  description?: string;
+}
+
+/** Options of `ext.webhook(path, options)`. */
+export interface WebhookOptions {
+  method?: WebhookMethod;
+  /** Header carrying the signature, e.g. `Stripe-Signature`. */
+  secretHeader?: string;
+}
+
+/** Options of `ext.onEvent(type, options)`. */
+export interface OnEventOptions {
+  /** Handler name written to the manifest (default: the function's name). */
+  name?: string;
+}
+
+/** Options of `ext.emits(type, options)`. */
+export interface EmitsOptions {
+  /** Name of the schema describing the event's data. */
+  schemaRef?: string;
+}
+
+/** Options of `ext.expose(name, options)`. */
+export interface ExposeOptions<S extends SchemaLike | undefined = undefined> {
+  actionType?: 'read' | 'write';
+  params?: S;
+}
+
+/** Options of `ext.healthCheck(options)`. */
+export interface HealthCheckOptions {
+  /** How often the platform calls it (seconds, ≥ 30; default 60). */
+  intervalSec?: number;
+}
+
+/** A secret declaration for `ext.secret(spec)`. */
+export interface SecretSpec {
+  /** snake_case name, ≤ 63 chars. */
+  name: string;
+  /** Shown to the user when they enter the value. */
+  description: string;
+  required?: boolean;
+  /** Who may write the value (default `user`). */
+  writeMode?: SecretWriteMode;
+  /** Largest accepted value in bytes (1–65536, default 4096). */
+  maxBytes?: number;
+  /** Suggested rotation period in days. */
+  rotationHintDays?: number;
+  /** One value per user (default) or per installation. */
+  scope?: 'user' | 'app';
+  /** Environment variable used in dev mode when no value is stored. */
+  envFallback?: string;
+}
+
+const SNAKE = /[A-Z]/g;
+const toSnake = (key: string): string => key.replace(SNAKE, (c) => `_${c.toLowerCase()}`);
+
+/** An Imperal extension: the registry every registration writes to. */
+export class Extension {
+  /** The app id, e.g. `tasks-mini`. */
+  readonly appId: string;
+  /** The extension's semver. */
+  readonly version: string;
+  /** Constructor options with defaults applied. */
+  readonly options: ResolvedExtensionOptions;
+  /** Every registration, in order. */
+  readonly registry = new Registry();
+  readonly #instances = new WeakMap<ZeroArgClass, object>();
+
+  constructor(appId: string, options: ExtensionOptions = {}) {
+    const subject = `new Extension(${JSON.stringify(appId)})`;
+    requirePattern(subject, 'app id', appId, APP_ID_PATTERN, "use 2+ lowercase letters, digits and hyphens, e.g. 'tasks-mini'");
+    const version = options.version ?? '0.1.0';
+    requirePattern(subject, 'version', version, VERSION_PATTERN, "use semver, e.g. '1.0.0' or '1.0.0-rc.1'");
+    this.appId = appId;
+    this.version = version;
+    this.options = Object.freeze({
+      displayName: options.displayName ?? '',
+      description: options.description ?? '',
+      icon: options.icon ?? '',
+      actionsExplicit: options.actionsExplicit ?? true,
+      system: options.system ?? false,
+      capabilities: Object.freeze([...(options.capabilities ?? [])]),
+      migrationsDir: options.migrationsDir,
+      configDefaults: Object.freeze({ ...options.configDefaults }),
+    });
+  }
+
+  /** Registers a raw tool the kernel and automations can call by name. */
+  tool<S extends SchemaLike | undefined = undefined>(name: string, options: ToolOptions<S> = {}): Registrar<ToolHandler<ParamsOf<S>>> {
+    const subject = `@ext.tool('${name}')`;
+    requirePattern(subject, 'tool name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
+    requireScopes(subject, options.scopes ?? []);
+    const params = this.#compileParams(subject, options.params);
+    return registrar(subject, (handler) =>
+      this.registry.addTool(
+        { kind: 'tool', name, description: options.description ?? '', scopes: [...(options.scopes ?? [])], params, handler },
+        subject,
+      ),
+    );
+  }
+
+  /** Registers a UI panel; the handler returns a `ui.*` node. */
+  panel<S extends SchemaLike | undefined = undefined>(id: string, options: PanelOptions<S> = {}): Registrar<UIHandler<ParamsOf<S>>> {
+    const subject = `@ext.panel('${id}')`;
+    requirePattern(subject, 'panel id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot");
+    const extra: Record<string, unknown> = {};
+    for (const key of ['defaultWidth', 'minWidth', 'maxWidth'] as const) {
+      const value = options[key];
+      if (value !== undefined) extra[toSnake(key)] = requireIntegerIn(subject, key, value, 0, Number.MAX_SAFE_INTEGER);
+    }
+    Object.assign(extra, options.extra);
+    const params = this.#compileParams(subject, options.params);
+    return registrar(subject, (handler) =>
+      this.registry.addPanel(
+        {
+          id,
+          slot,
+          title: options.title ?? '',
+          icon: options.icon ?? '',
+          refresh: options.refresh ?? 'manual',
+          centerOverlay: options.centerOverlay ?? false,
+          extra,
+          params,
+          handler,
+        },
+        subject,
+      ),
+    );
+  }
+
+  /** Registers a dashboard widget (not part of the manifest). */
+  widget(id: string, options: WidgetOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
+    const subject = `@ext.widget('${id}')`;
+    requirePattern(subject, 'widget id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    return registrar(subject, (handler) =>
+      this.registry.addWidget(
+        { id, slot: options.slot ?? 'dashboard.stats', label: options.label ?? '', icon: options.icon ?? '', handler },
+        subject,
+      ),
+    );
+  }
+
+  /** Registers a tray item; the handler returns a UI node (often a `ui.Badge`). */
+  tray(id: string, options: TrayOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
+    const subject = `@ext.tray('${id}')`;
+    requirePattern(subject, 'tray id', id, TRAY_ID_PATTERN, "use 2+ chars: a lowercase letter, then lowercase letters, digits, '_' or '-'");
+    const zone = requireOneOf(subject, 'zone', options.zone ?? 'status', TRAY_ZONES);
+    const order = requireIntegerIn(subject, 'order', options.order ?? 100, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    return registrar(subject, (handler) =>
+      this.registry.addTray({ id, icon: options.icon ?? 'Circle', tooltip: options.tooltip ?? '', zone, order, handler }, subject),
+    );
+  }
+
+  /** Registers a skeleton section: the refresh tool `skeleton_refresh_<section>` feeding the LLM's context. */
+  skeleton(section: string, options: SkeletonOptions = {}): Registrar<SkeletonHandler> {
+    const subject = `@ext.skeleton('${section}')`;
+    requireText(subject, 'section name', section, "name the section, e.g. 'inbox'");
+    if (/[*?[\]:/]/.test(section)) {
+      throw new RegistrationError(subject, `section name '${section}' must not contain wildcard/separator characters (* ? [ ] : /)`, "use letters, digits and '_'");
+    }
+    requirePattern(subject, 'section name', section, /^[A-Za-z0-9_]+$/, "use letters, digits and '_' (it becomes part of the tool name)");
+    const ttl = requireIntegerIn(subject, 'ttl', options.ttl ?? 300, 1, Number.MAX_SAFE_INTEGER);
+    const description = options.description || `Skeleton refresh: ${section}`;
+    return registrar(subject, (handler) => {
+      const tool: ToolRecord = { kind: 'skeleton', name: `skeleton_refresh_${section}`, description, scopes: [], handler };
+      this.registry.addSkeleton({ section, alert: options.alert ?? false, ttl, description, tool }, subject);
+    });
+  }
+
+  /** Registers a cron job: `ext.schedule('nightly', '0 3 * * *')` or `{ cron }`. */
+  schedule(name: string, cron: string | { cron: string }): Registrar<SystemHandler> {
+    const subject = `@ext.schedule('${name}')`;
+    requirePattern(subject, 'schedule name', name, /^\S+$/, 'use a name without spaces');
+    const expression = requireCron(subject, typeof cron === 'string' ? cron : cron?.cron);
+    return registrar(subject, (handler) => this.registry.addSchedule({ name, cron: expression, handler }, subject));
+  }
+
+  /** Registers a named signal the kernel can raise. */
+  signal(name: string): Registrar<SystemHandler> {
+    const subject = `@ext.signal('${name}')`;
+    requirePattern(subject, 'signal name', name, /^\S+$/, 'use a name without spaces');
+    return registrar(subject, (handler) => this.registry.addSignal({ name, handler }, subject));
+  }
+
+  /** Registers an inbound webhook at `path` (a leading `/` is added when missing). */
+  webhook(path: string, options: WebhookOptions = {}): Registrar<WebhookHandler> {
+    const normalised = typeof path === 'string' && !path.startsWith('/') ? `/${path}` : path;
+    const subject = `@ext.webhook('${path}')`;
+    requirePattern(subject, 'path', normalised, WEBHOOK_PATH_PATTERN, "use lowercase letters, digits, '_', '-' and '/', e.g. '/stripe'");
+    const method = requireOneOf(subject, 'method', options.method ?? 'POST', ['POST', 'GET', 'PUT', 'DELETE'] as const);
+    return registrar(subject, (handler) =>
+      this.registry.addWebhook({ path: normalised, method, secretHeader: options.secretHeader ?? '', handler }, subject),
+    );
+  }
+
+  /** Subscribes to a platform event type. */
+  onEvent(eventType: string, options: OnEventOptions = {}): Registrar<EventHandler> {
+    const subject = `@ext.onEvent('${eventType}')`;
+    requirePattern(subject, 'event type', eventType, /^\S+$/, "use a dotted event type, e.g. 'mail.received'");
+    return registrar(subject, (handler) => {
+      const handlerName = options.name || handler.name || `on_${eventType.replace(/\W/g, '_')}`;
+      this.registry.eventHandlers.push({ eventType, handlerName, handler });
+    });
+  }
+
+  /**
+   * Declares an event this extension emits. A plain call; the returned decorator
+   * does nothing, so `@ext.emits(...)` may also sit on the method that emits it.
+   */
+  emits(eventType: string, options: EmitsOptions = {}): Registrar<AnyFunction> {
+    const subject = `ext.emits('${eventType}')`;
+    if (typeof eventType !== 'string' || !eventType.includes('.')) {
+      throw new RegistrationError(subject, `event_type must be dotted, got '${eventType}'`, `name it '${this.appId}.<thing>.<happened>'`);
+    }
+    if (!eventType.startsWith(`${this.appId}.`)) {
+      throw new RegistrationError(
+        subject,
+        `event_type '${eventType}' must be prefixed by app_id '${this.appId}' (cross-namespace block)`,
+        `name it '${this.appId}.${eventType}'`,
+      );
+    }
+    this.registry.emits.push(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef });
+    return passthroughRegistrar();
+  }
+
+  /** Exposes a method other extensions may call with `ctx.extensions.call(appId, name, params)`. */
+  expose<S extends SchemaLike | undefined = undefined>(name: string, options: ExposeOptions<S> = {}): Registrar<ExposedHandler<ParamsOf<S>>> {
+    const subject = `@ext.expose('${name}')`;
+    requirePattern(subject, 'method name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
+    const actionType = requireOneOf(subject, 'actionType', options.actionType ?? 'read', ['read', 'write'] as const);
+    const params = this.#compileParams(subject, options.params);
+    return registrar(subject, (handler) => this.registry.addExposed({ name, actionType, params, handler }, subject));
+  }
+
+  /** Runs once when a user installs the extension. */
+  onInstall(): Registrar<LifecycleHandler> {
+    return this.#lifecycle('on_install');
+  }
+
+  /** Runs when a user uninstalls the extension. */
+  onUninstall(): Registrar<LifecycleHandler> {
+    return this.#lifecycle('on_uninstall');
+  }
+
+  /** Runs when the extension is enabled. */
+  onEnable(): Registrar<LifecycleHandler> {
+    return this.#lifecycle('on_enable');
+  }
+
+  /** Runs when the extension is disabled. */
+  onDisable(): Registrar<LifecycleHandler> {
+    return this.#lifecycle('on_disable');
+  }
+
+  /** Runs when an installation is upgraded to `version`; receives `{ fromVersion }`. */
+  onUpgrade(version: string): Registrar<LifecycleHandler> {
+    requirePattern(`@ext.onUpgrade('${version}')`, 'version', version, VERSION_PATTERN, "use the semver being upgraded to, e.g. '2.0.0'");
+    return this.#lifecycle('on_upgrade', version);
+  }
+
+  /** Registers the health check the platform polls; return a `HealthStatus`. */
+  healthCheck(options: HealthCheckOptions = {}): Registrar<HealthHandler> {
+    const subject = '@ext.healthCheck()';
+    const intervalSec = requireIntegerIn(subject, 'intervalSec', options.intervalSec ?? 60, 30, Number.MAX_SAFE_INTEGER);
+    return registrar(subject, (handler) => this.registry.setHealthCheck({ intervalSec, handler }, subject));
+  }
+
+  /**
+   * Declares a secret the user (or the extension) stores in the platform vault;
+   * read it with `ctx.secrets.get(name)`. The first declaration adds the built-in
+   * `secrets` panel where users manage the values.
+   */
+  secret(spec: SecretSpec): SecretRecord {
+    const subject = `ext.secret({ name: ${JSON.stringify(spec?.name)} })`;
+    requirePattern(subject, 'name', spec?.name, SECRET_NAME_PATTERN, 'use snake_case starting with a letter, at most 63 chars');
+    requireText(subject, 'description', spec.description, "describe the value: the secrets panel shows it to the user when they're entering it");
+    const writeMode = requireOneOf(subject, 'writeMode', spec.writeMode ?? 'user', ['both', 'extension', 'user'] as const);
+    const maxBytes = requireIntegerIn(subject, 'maxBytes', spec.maxBytes ?? 4096, 1, 65536);
+    if (spec.rotationHintDays !== undefined) requireIntegerIn(subject, 'rotationHintDays', spec.rotationHintDays, 1, Number.MAX_SAFE_INTEGER);
+    const scope = requireOneOf(subject, 'scope', spec.scope ?? 'user', ['user', 'app'] as const);
+    if (spec.envFallback !== undefined) requirePattern(subject, 'envFallback', spec.envFallback, /^[A-Za-z_][A-Za-z0-9_]*$/, 'name an environment variable, e.g. MY_API_KEY');
+    if (this.registry.secrets.has(spec.name)) throw new SecretDeclarationConflict(spec.name, this.appId);
+    const record: SecretRecord = Object.freeze({
+      name: spec.name,
+      description: spec.description,
+      required: spec.required ?? false,
+      writeMode,
+      maxBytes,
+      ...(spec.rotationHintDays === undefined ? {} : { rotationHintDays: spec.rotationHintDays }),
+      scope,
+      ...(spec.envFallback === undefined ? {} : { envFallback: spec.envFallback }),
+    });
+    this.registry.secrets.set(spec.name, record);
+    if (!this.registry.panels.has('secrets')) this.#addSecretsPanel();
+    return record;
+  }
+
+  /**
+   * Registers a cache model: values stored with `ctx.cache.set(key, value, { model: name })`
+   * are checked against `schema`. Returns the schema, so it can be declared inline.
+   */
+  cacheModel<S extends SchemaLike>(name: string, schema: S): S {
+    const subject = `ext.cacheModel('${name}')`;
+    requirePattern(subject, 'name', name, ID_PATTERN, "use letters, digits, '_' and '-'");
+    const compiled = compileSchema(schema, { subject, io: 'input', requireObject: false });
+    this.registry.addCacheModel({ name, schema: compiled }, subject);
+    return schema;
+  }
+
+  /**
+   * Binds instance methods registered with decorators to `target`: an instance, or
+   * a class with a zero-argument constructor (instantiated once, on first call).
+   *
+   * @returns the number of handlers bound.
+   */
+  register(target: object): number {
+    const isClass = typeof target === 'function';
+    const proto = isClass ? (target as ZeroArgClass).prototype : target;
+    let bound = 0;
+    for (const ref of this.#handlerRefs()) {
+      if (!ref.isInstanceMethod || (proto as Record<string, unknown>)[ref.name] !== ref.fn) continue;
+      if (isClass) ref.bindFactory(() => this.#instanceOf(target as ZeroArgClass));
+      else ref.bindInstance(target);
+      bound++;
+    }
+    if (bound === 0) {
+      const name = isClass ? (target as ZeroArgClass).name : target.constructor?.name;
+      throw new RegistrationError(`ext.register(${name || 'target'})`, `it has no decorated instance methods registered on '${this.appId}'`, 'decorate its methods with this extension\'s registrations first, or register the right object');
+    }
+    return bound;
+  }
+
+  /** The `imperal.json` manifest (5.11 shape). */
+  manifest(options: ManifestOptions = {}): Manifest {
+    return buildManifest(this, options);
+  }
+
+  /** The manifest as deterministic 2-space JSON (no trailing newline), as `imperal build` writes it. */
+  manifestJson(options: ManifestOptions = {}): string {
+    return manifestToJson(this.manifest(options));
+  }
+
+  #compileParams(subject: string, schema: SchemaLike | undefined): CompiledSchema | undefined {
+    return schema === undefined ? undefined : compileSchema(schema, { subject: `${subject} params`, io: 'input', requireObject: true });
+  }
+
+  #lifecycle(kind: LifecycleKind, version?: string): Registrar<LifecycleHandler> {
+    const key = version === undefined ? kind : `${kind}:${version}`;
+    const camel = kind.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+    const subject = `@ext.${camel}(${version === undefined ? '' : `'${version}'`})`;
+    return registrar(subject, (handler) =>
+      this.registry.addLifecycle(version === undefined ? { kind, key, handler } : { kind, key, version, handler }, subject),
+    );
+  }
+
+  #addSecretsPanel(): void {
+    registrar('secrets panel', (handler) =>
+      this.registry.addPanel(
+        { id: 'secrets', slot: 'right', title: 'Secrets', icon: 'KeyRound', refresh: 'manual', centerOverlay: false, extra: {}, handler },
+        'secrets panel',
+      ),
+    )(secretsPanelHandler(this.registry.secrets));
+  }
+
+  #instanceOf(cls: ZeroArgClass): object {
+    let instance = this.#instances.get(cls);
+    if (!instance) {
+      instance = new cls();
+      this.#instances.set(cls, instance);
+    }
+    return instance;
+  }
+
+  *#handlerRefs() {
+    const r = this.registry;
+    const groups = [r.tools.values(), r.functions.values(), r.panels.values(), r.widgets.values(), r.trays.values(), r.schedules.values(), r.signals.values(), r.webhooks.values(), r.eventHandlers.values(), r.exposed.values(), r.lifecycle.values()];
+    for (const group of groups) for (const record of group) yield record.handler;
+    if (r.healthCheck) yield r.healthCheck.handler;
+  }
+}

@@ -1,0 +1,61 @@
+export { Extension } from './extension.js';
+export type {
+  ExtensionOptions,
+  ResolvedExtensionOptions,
+  ParamsOf,
+  ToolOptions,
+  PanelOptions,
+  WidgetOptions,
+  TrayOptions,
+  SkeletonOptions,
+  WebhookOptions,
+  OnEventOptions,
+  EmitsOptions,
+  ExposeOptions,
+  HealthCheckOptions,
+  SecretSpec,
+} from './extension.js';
+export { ChatExtension, type ChatExtensionOptions, type FunctionOptions } from './chat-extension.js';
+export type { Registrar } from './decorate.js';
+export { HandlerRef, type AnyFunction } from './handler-ref.js';
+export type * from './handlers.js';
+export { Registry, type ChatGroup } from './registry.js';
+export * from './records.js';
+export {
+  compileSchema,
+  canonicalSchema,
+  type SchemaLike,
+  type RawShape,
+  type LegacyZod3Schema,
+  type InferSchema,
+  type JsonSchema,
+  type CompiledSchema,
+  type CompileOptions,
+  type ParseResult,
+} from './schema.js';
+export type { StandardSchemaV1, StandardIssue, StandardResult, InferSchemaInput, InferSchemaOutput } from './standard-schema.js';
+export {
+  buildManifest,
+  manifestToJson,
+  SDK_VERSION,
+  MANIFEST_SCHEMA_VERSION,
+  type Manifest,
+  type ManifestOptions,
+  type ManifestTool,
+  type ManifestFunction,
+  type ToolParameter,
+} from './manifest.js';
+export {
+  dispatch,
+  runFunction,
+  runExposed,
+  toActionResult,
+  matchesEventType,
+  type Invocation,
+  type WireResults,
+  type UIEnvelope,
+  type SystemOutcome,
+  type SkeletonOutcome,
+} from './dispatch.js';
+export { DispatchCodes, describeError, type ErrorOutcome } from './outcomes.js';
+export * as checks from './checks.js';

@@ -1,0 +1,136 @@
+/**
+ * The registry of one extension: every record its registrations produced, in
+ * registration order. Read by the manifest builder, the validator and the
+ * dispatcher; written only by {@link Extension} and {@link ChatExtension}.
+ *
+ * @module
+ */
+import { RegistrationError } from '../errors.js';
+import type {
+  CacheModelRecord,
+  ChatFunctionRecord,
+  EmitsRecord,
+  EventHandlerRecord,
+  ExposedRecord,
+  HealthCheckRecord,
+  LifecycleRecord,
+  PanelRecord,
+  ScheduleRecord,
+  SecretRecord,
+  SignalRecord,
+  SkeletonRecord,
+  ToolRecord,
+  TrayRecord,
+  WebhookRecord,
+  WidgetRecord,
+} from './records.js';
+
+/** A ChatExtension as the registry sees it. */
+export interface ChatGroup {
+  /** The chat tool name functions are grouped under (`owner_chat_tool`). */
+  readonly toolName: string;
+  readonly description: string;
+  readonly systemPrompt: string;
+  readonly maxRounds: number;
+  /** Its functions, in registration order. */
+  readonly functions: ReadonlyMap<string, ChatFunctionRecord>;
+}
+
+/** Adds `record` under `key`, refusing duplicates with a message that names both. */
+function addUnique<K, V>(map: Map<K, V>, key: K, record: V, subject: string, what: string): void {
+  if (map.has(key)) {
+    throw new RegistrationError(subject, `${what} ${JSON.stringify(key)} is already registered`, `give each ${what} a unique name`);
+  }
+  map.set(key, record);
+}
+
+/** Everything an extension declared. Maps keep registration order. */
+export class Registry {
+  /** Plain tools and skeleton refresh tools, by tool name. */
+  readonly tools = new Map<string, ToolRecord>();
+  readonly skeletons = new Map<string, SkeletonRecord>();
+  /** ChatExtensions in creation order. */
+  readonly chats: ChatGroup[] = [];
+  /** Every chat function of every ChatExtension, by name (names are unique per extension). */
+  readonly functions = new Map<string, ChatFunctionRecord>();
+  readonly panels = new Map<string, PanelRecord>();
+  readonly widgets = new Map<string, WidgetRecord>();
+  readonly trays = new Map<string, TrayRecord>();
+  readonly schedules = new Map<string, ScheduleRecord>();
+  readonly signals = new Map<string, SignalRecord>();
+  /** Webhooks by normalised path. */
+  readonly webhooks = new Map<string, WebhookRecord>();
+  readonly eventHandlers: EventHandlerRecord[] = [];
+  readonly emits: EmitsRecord[] = [];
+  readonly exposed = new Map<string, ExposedRecord>();
+  /** Lifecycle hooks by key (`on_install`, `on_upgrade:2.0.0`, …). */
+  readonly lifecycle = new Map<string, LifecycleRecord>();
+  healthCheck: HealthCheckRecord | undefined;
+  readonly secrets = new Map<string, SecretRecord>();
+  readonly cacheModels = new Map<string, CacheModelRecord>();
+
+  /** Adds a plain or skeleton tool. */
+  addTool(record: ToolRecord, subject: string): void {
+    if (this.functions.has(record.name)) {
+      throw new RegistrationError(subject, `tool '${record.name}' has the name of a chat function`, 'give tools and chat functions distinct names');
+    }
+    addUnique(this.tools, record.name, record, subject, 'tool');
+  }
+
+  /** Adds a chat function (names are unique across all ChatExtensions and tools). */
+  addFunction(group: Map<string, ChatFunctionRecord>, record: ChatFunctionRecord, subject: string): void {
+    if (this.tools.has(record.name)) {
+      throw new RegistrationError(subject, `chat function '${record.name}' has the name of a tool`, 'give tools and chat functions distinct names');
+    }
+    addUnique(this.functions, record.name, record, subject, 'chat function');
+    group.set(record.name, record);
+  }
+
+  addSkeleton(record: SkeletonRecord, subject: string): void {
+    addUnique(this.skeletons, record.section, record, subject, 'skeleton section');
+    this.addTool(record.tool, subject);
+  }
+
+  addPanel(record: PanelRecord, subject: string): void {
+    addUnique(this.panels, record.id, record, subject, 'panel');
+  }
+
+  addWidget(record: WidgetRecord, subject: string): void {
+    addUnique(this.widgets, record.id, record, subject, 'widget');
+  }
+
+  addTray(record: TrayRecord, subject: string): void {
+    addUnique(this.trays, record.id, record, subject, 'tray item');
+  }
+
+  addSchedule(record: ScheduleRecord, subject: string): void {
+    addUnique(this.schedules, record.name, record, subject, 'schedule');
+  }
+
+  addSignal(record: SignalRecord, subject: string): void {
+    addUnique(this.signals, record.name, record, subject, 'signal');
+  }
+
+  addWebhook(record: WebhookRecord, subject: string): void {
+    addUnique(this.webhooks, record.path, record, subject, 'webhook path');
+  }
+
+  addExposed(record: ExposedRecord, subject: string): void {
+    addUnique(this.exposed, record.name, record, subject, 'exposed method');
+  }
+
+  addLifecycle(record: LifecycleRecord, subject: string): void {
+    addUnique(this.lifecycle, record.key, record, subject, 'lifecycle hook');
+  }
+
+  setHealthCheck(record: HealthCheckRecord, subject: string): void {
+    if (this.healthCheck) {
+      throw new RegistrationError(subject, 'a health check is already registered', 'register one health check per extension');
+    }
+    this.healthCheck = record;
+  }
+
+  addCacheModel(record: CacheModelRecord, subject: string): void {
+    addUnique(this.cacheModels, record.name, record, subject, 'cache model');
+  }
+}
