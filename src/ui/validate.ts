@@ -52,11 +52,13 @@ export function oneOf<T extends string>(allowed: readonly T[], aliases?: Readonl
   };
 }
 
-/** Accepts a finite number, optionally at least `min`. */
-export function numberAtLeast(min = Number.NEGATIVE_INFINITY): Check {
+/** Accepts a finite number within `[min, max]`, optionally only integers. */
+export function numberIn(min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer = false): Check {
   return (value, at) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw fail(at, `must be a finite number, got ${describe(value)}`);
-    if (value < min) throw fail(at, `must be at least ${min}, got ${value}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+      throw fail(at, `must be a finite ${integer ? 'integer' : 'number'}, got ${describe(value)}`);
+    }
+    if (value < min || value > max) throw fail(at, `must be between ${min} and ${max}, got ${value}`);
     return value;
   };
 }
