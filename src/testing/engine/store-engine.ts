@@ -1,0 +1,158 @@
+/**
+ * The in-memory document store behind `MockStore` and the local gateway, so
+ * both answer the same way. Documents live per tenant + extension +
+ * collection; queries and counts see the acting user's documents (the system
+ * user sees all).
+ *
+ * @module
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { SYSTEM_USER_ID } from '../../context/identity.js';
+import type { DocumentDict } from '../../types/document.js';
+import { matchesWhere, orderComparator } from './where.js';
+
+/** Who is asking. */
+export interface StoreScope {
+  readonly tenantId: string;
+  readonly extensionId: string;
+  readonly userId: string;
+}
+
+/** A query as the gateway receives it. */
+export interface EngineQuery {
+  readonly where?: Readonly<Record<string, unknown>>;
+  readonly orderBy?: string | null;
+  readonly limit: number;
+  readonly cursor?: string | null;
+}
+
+/** One page as the gateway answers it. */
+export interface EnginePage {
+  readonly data: DocumentDict[];
+  readonly cursor: string | null;
+  readonly has_more: boolean;
+  readonly total: number;
+}
+
+interface Stored {
+  readonly id: string;
+  data: Record<string, unknown>;
+  readonly userId: string;
+  readonly createdAt: string;
+  updatedAt: string;
+  etag: string;
+  readonly seq: number;
+}
+
+/** SHA-256 of the canonical (sorted-key) JSON of `data`. */
+export function etagOf(data: unknown): string {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canon(x)])) : v;
+  return createHash('sha256').update(JSON.stringify(canon(data))).digest('hex');
+}
+
+const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const m = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new ValidationError('cursor', 'is not a cursor this store returned; pass the previous page.cursor');
+  return Number(m[1]);
+}
+
+/** In-memory documents with the platform store's semantics. */
+export class StoreEngine {
+  readonly #spaces = new Map<string, Map<string, Stored>>();
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  #seq = 0;
+
+  constructor(options: { now?: () => number; newId?: () => string } = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#newId = options.newId ?? (() => randomUUID().replace(/-/g, '').slice(0, 12));
+  }
+
+  #space(scope: StoreScope, collection: string, create = false): Map<string, Stored> | undefined {
+    const key = `${scope.tenantId}\u0000${scope.extensionId}\u0000${collection}`;
+    let space = this.#spaces.get(key);
+    if (!space && create) this.#spaces.set(key, (space = new Map()));
+    return space;
+  }
+
+  #dict(scope: StoreScope, collection: string, d: Stored): DocumentDict {
+    return {
+      id: d.id,
+      collection,
+      data: structuredClone(d.data),
+      extension_id: scope.extensionId,
+      tenant_id: scope.tenantId,
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+      user_id: d.userId,
+      etag: d.etag,
+    };
+  }
+
+  #visible(scope: StoreScope, collection: string, where: Readonly<Record<string, unknown>> = {}): Stored[] {
+    const all = [...(this.#space(scope, collection)?.values() ?? [])];
+    return all.filter((d) => (scope.userId === SYSTEM_USER_ID || d.userId === scope.userId) && matchesWhere(d.data, where));
+  }
+
+  create(scope: StoreScope, collection: string, data: Record<string, unknown>): DocumentDict {
+    const iso = new Date(this.#now()).toISOString();
+    const copy = structuredClone(data);
+    const doc: Stored = { id: this.#newId(), data: copy, userId: scope.userId, createdAt: iso, updatedAt: iso, etag: etagOf(copy), seq: this.#seq++ };
+    this.#space(scope, collection, true)!.set(doc.id, doc);
+    return this.#dict(scope, collection, doc);
+  }
+
+  get(scope: StoreScope, collection: string, id: string): DocumentDict | null {
+    const d = this.#space(scope, collection)?.get(id);
+    return d ? this.#dict(scope, collection, d) : null;
+  }
+
+  /** Shallow-merges `data`; {@link NotFoundError} when missing, {@link ConflictError} when `ifMatch` is stale. */
+  update(scope: StoreScope, collection: string, id: string, data: Record<string, unknown>, ifMatch?: string): DocumentDict {
+    const d = this.#space(scope, collection)?.get(id);
+    if (!d) throw new NotFoundError('document', `${collection}/${id}`);
+    if (ifMatch && ifMatch !== d.etag) throw new ConflictError(`document '${collection}/${id}' changed since it was read`, ifMatch, d.etag);
+    d.data = { ...d.data, ...structuredClone(data) };
+    d.updatedAt = new Date(this.#now()).toISOString();
+    d.etag = etagOf(d.data);
+    return this.#dict(scope, collection, d);
+  }
+
+  delete(scope: StoreScope, collection: string, id: string): boolean {
+    return this.#space(scope, collection)?.delete(id) ?? false;
+  }
+
+  query(scope: StoreScope, collection: string, q: EngineQuery): EnginePage {
+    let docs = this.#visible(scope, collection, q.where);
+    if (q.orderBy) {
+      const meta: Record<string, keyof Stored> = { created_at: 'createdAt', updated_at: 'updatedAt', id: 'id' };
+      docs = docs.sort(orderComparator<Stored>(q.orderBy, (d, f) => (meta[f] ? d[meta[f]] : d.data[f])));
+    }
+    const offset = q.cursor ? decodeCursor(q.cursor) : 0;
+    const page = docs.slice(offset, offset + q.limit);
+    const next = offset + page.length;
+    const hasMore = next < docs.length;
+    return { data: page.map((d) => this.#dict(scope, collection, d)), cursor: hasMore ? encodeCursor(next) : null, has_more: hasMore, total: docs.length };
+  }
+
+  count(scope: StoreScope, collection: string, where?: Readonly<Record<string, unknown>>): number {
+    return this.#visible(scope, collection, where).length;
+  }
+
+  /** Distinct owners of documents in `collection`, in first-seen order, paged by an offset cursor. */
+  listUsers(scope: StoreScope, collection: string, cursor: string, limit: number): { user_ids: string[]; next_cursor: string | null; truncated: boolean } {
+    const users = [...new Set([...(this.#space(scope, collection)?.values() ?? [])].map((d) => d.userId))];
+    const offset = Number(cursor) || 0;
+    const ids = users.slice(offset, offset + limit);
+    const next = offset + ids.length;
+    return { user_ids: ids, next_cursor: next < users.length ? String(next) : null, truncated: false };
+  }
+
+  /** Every document of every user, up to `limit`. */
+  all(scope: StoreScope, collection: string, limit: number): DocumentDict[] {
+    return [...(this.#space(scope, collection)?.values() ?? [])].slice(0, limit).map((d) => this.#dict(scope, collection, d));
+  }
+}

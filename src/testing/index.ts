@@ -1,0 +1,27 @@
+/**
+ * `@imperal/sdk/testing`: in-memory mocks behind the same interfaces as the
+ * real `ctx` clients, a fake clock, a local gateway and webhook signing.
+ *
+ * @module
+ */
+export { MockContext, MockConfig, type MockContextOptions, type ProgressReport } from './mock-context.js';
+export { FakeClock, systemClock, type Clock } from './clock.js';
+export { MockStore } from './mocks/store.js';
+export { MockAI } from './mocks/ai.js';
+export { MockBilling } from './mocks/billing.js';
+export { MockCache } from './mocks/cache.js';
+export { MockChat } from './mocks/chat.js';
+export { MockExtensions } from './mocks/extensions.js';
+export { MockHTTP, UnmatchedMockRequestError, type MockHttpReply, type MockHttpRequest, type MockHttpResponder } from './mocks/http.js';
+export { createMockNotify, type MockNotify } from './mocks/notify.js';
+export { MockSecrets } from './mocks/secrets.js';
+export { MockSkeleton } from './mocks/skeleton.js';
+export { MockStorage } from './mocks/storage.js';
+export type { MockScope } from './mocks/scope.js';
+export { PlatformState, type PlatformStateOptions, type SentNotification, type InjectedChatMessage } from './engine/platform.js';
+export { StoreEngine, etagOf, type StoreScope } from './engine/store-engine.js';
+export { DEFAULT_COMPLETION, type CannedCompletion, type RecordedCompletion } from './engine/ai.js';
+export type { Account, LedgerDefaults } from './engine/billing.js';
+export type { EmittedEvent, ExposedHandler, Caller } from './engine/bus.js';
+export { signWebhook, verifyWebhookSignature, isValidWebhookSignature, type SignWebhookOptions, type SignedWebhook } from '../security/webhook.js';
+export { mintCallToken } from '../security/call-token.js';

@@ -1,0 +1,34 @@
+/**
+ * `MockStorage`: `ctx.storage` over in-memory files.
+ *
+ * @module
+ */
+import { requireName } from '../../context/clients/checks.js';
+import { fileInfo, toBytes, type FileInfo, type StorageClient } from '../../context/clients/storage.js';
+import { Page } from '../../types/page.js';
+import type { MockScope } from './scope.js';
+
+/** In-memory `ctx.storage`, scoped to extension + tenant like the real one. */
+export class MockStorage implements StorageClient {
+  constructor(private readonly scope: MockScope) {}
+
+  async upload(path: string, data: Uint8Array | string, contentType = 'application/octet-stream'): Promise<FileInfo> {
+    requireName('path', path, 'exports/report.csv');
+    const info = this.scope.platform.files.put(this.scope.tenantId, this.scope.extensionId, path, toBytes(data), contentType);
+    return fileInfo({ ...info, url: '' });
+  }
+
+  async download(path: string): Promise<Uint8Array> {
+    requireName('path', path, 'exports/report.csv');
+    return this.scope.platform.files.read(this.scope.tenantId, this.scope.extensionId, path);
+  }
+
+  async delete(path: string): Promise<boolean> {
+    requireName('path', path, 'exports/report.csv');
+    return this.scope.platform.files.remove(this.scope.tenantId, this.scope.extensionId, path);
+  }
+
+  async list(prefix = ''): Promise<Page<FileInfo>> {
+    return Page.of(this.scope.platform.files.list(this.scope.tenantId, this.scope.extensionId, prefix));
+  }
+}
