@@ -1,8 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { imperalDecorators } from './src/vitest/index.js';
 
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
   plugins: [imperalDecorators()],
+  resolve: {
+    // Tests, fixtures and examples import the package by name; run it from source.
+    alias: [
+      { find: /^@imperal\/sdk$/, replacement: src('index.ts') },
+      { find: /^@imperal\/sdk\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^@imperal\/sdk\/ui$/, replacement: src('ui/index.ts') },
+      { find: /^@imperal\/sdk\/vitest$/, replacement: src('vitest/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 30_000,

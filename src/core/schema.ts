@@ -322,6 +322,9 @@ function sortKeywords(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const child = (value as Record<string, unknown>)[key];
+    // zod's `.int()` adds the safe-integer range as bounds; they constrain nothing an
+    // author asked for, so they are left out (an explicit `.min()`/`.max()` stays).
+    if ((key === 'minimum' && child === Number.MIN_SAFE_INTEGER) || (key === 'maximum' && child === Number.MAX_SAFE_INTEGER)) continue;
     if (DATA_KEYWORDS.has(key)) out[key] = child;
     else if (NAMED_MAPS.has(key) && child && typeof child === 'object' && !Array.isArray(child)) out[key] = mapValues(child);
     else out[key] = sortKeywords(child);
