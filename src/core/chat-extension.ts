@@ -30,7 +30,10 @@ export interface FunctionOptions<S extends SchemaLike | undefined = undefined, R
   description: string;
   /** Params schema (a zod object, a shape of zod fields, or a Standard Schema). */
   params?: S;
-  /** Schema of `data` in a successful result; becomes `return_schema`. */
+  /**
+   * Schema of `data` in a successful result; becomes `return_schema`. Like pydantic's
+   * default (validation) mode, the schema describes what the model accepts.
+   */
   returns?: R;
   /** `read` (default), `write` or `destructive`. */
   actionType?: ActionType;
@@ -92,7 +95,7 @@ export class ChatExtension {
     const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const);
     const params = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
     const returns =
-      options.returns === undefined ? undefined : compileSchema(options.returns, { subject: `${subject} returns`, io: 'output', requireObject: false });
+      options.returns === undefined ? undefined : compileSchema(options.returns, { subject: `${subject} returns`, io: 'input', requireObject: false });
     return registrar(subject, (handler) => {
       const record: ChatFunctionRecord = {
         name,

@@ -72,7 +72,7 @@ export interface ChatFunctionRecord extends HandlerRecord {
   readonly paramsSchema: JsonSchema;
   /** The compiled `returns:` schema, if one was given. */
   readonly returns?: CompiledSchema;
-  /** JSON Schema of the `returns:` schema's output side, or `{}`. */
+  /** JSON Schema of the `returns:` schema (validation side, as pydantic emits it), or `{}`. */
   readonly returnSchema: JsonSchema;
   /** The `toolName` of the ChatExtension that owns the function. */
   readonly ownerChatTool: string;
