@@ -1,0 +1,36 @@
+import { finding } from '../finding.js';
+import type { Rule } from '../context.js';
+import { locate } from '../source/index.js';
+import { calleePath, stringValue } from '../source/nodes.js';
+
+/** Cache methods whose second argument names the model. */
+const MODEL_METHODS = new Set(['get', 'set', 'getOrFetch']);
+
+/**
+ * CACHE-MODEL-1 — `ctx.cache.get/set/getOrFetch(key, model, …)` name a model
+ * registered with `ext.cacheModel(name, schema)`: by its name (string) or by
+ * the schema variable passed there. Runs only when the extension registers
+ * cache models at all.
+ */
+export const CACHE_MODEL_1: Rule = {
+  id: 'CACHE-MODEL-1',
+  level: 'ERROR',
+  summary: 'ctx.cache calls must reference a model registered with ext.cacheModel',
+  check({ source, ext }) {
+    const registrations = source.registrations.filter((r) => r.method === 'cacheModel');
+    const names = new Set([...registrations.map((r) => r.name), ...(ext?.cacheModels ?? []).map((m) => m.name)].filter((n): n is string => !!n));
+    const schemas = new Set(registrations.map((r) => r.call.arguments[1]).flatMap((a) => (a?.type === 'Identifier' ? [a.name] : [])));
+    if (names.size === 0 && schemas.size === 0) return [];
+    return source.calls.flatMap(({ node, file }) => {
+      const path = calleePath(node);
+      if (path?.length !== 3 || path[0] !== 'ctx' || path[1] !== 'cache' || !MODEL_METHODS.has(path[2]!)) return [];
+      const arg = node.arguments[1];
+      const literal = stringValue(arg);
+      const ref = literal ?? (arg?.type === 'Identifier' ? arg.name : undefined);
+      if (ref === undefined || (literal !== undefined ? names.has(literal) : schemas.has(ref))) return [];
+      return [finding('CACHE-MODEL-1', 'ERROR',
+        `ctx.cache.${path[2]}(...) references model '${ref}' which is not registered via <ext>.cacheModel(...). Register it or use a known model.`,
+        `Add \`ext.cacheModel('${ref.toLowerCase()}', ${literal !== undefined ? 'schema' : ref})\` at module scope`, locate(file, node))];
+    });
+  },
+};

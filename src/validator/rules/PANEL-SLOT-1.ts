@@ -1,0 +1,22 @@
+import { PANEL_SLOTS } from '../../core/records.js';
+import { finding } from '../finding.js';
+import type { Rule } from '../context.js';
+import { locate } from '../source/index.js';
+import { objectProperty, stringValue } from '../source/nodes.js';
+import { pyList } from '../text.js';
+
+/** PANEL-SLOT-1 — a literal panel `slot:` is one the panel host knows. */
+export const PANEL_SLOT_1: Rule = {
+  id: 'PANEL-SLOT-1',
+  level: 'ERROR',
+  summary: 'ext.panel slot must be one of bottom, center, chat-sidebar, left, overlay, right',
+  check({ source }) {
+    return source.registrations.flatMap((r) => {
+      const slot = r.method === 'panel' ? stringValue(objectProperty(r.options, 'slot')) : undefined;
+      if (slot === undefined || (PANEL_SLOTS as readonly string[]).includes(slot)) return [];
+      return [finding('PANEL-SLOT-1', 'ERROR',
+        `@ext.panel(..., slot='${slot}') is not a valid slot. Must be one of ${pyList([...PANEL_SLOTS])}. Note: 'main' was removed in SDK 3.4.0; use 'center' instead.`,
+        "Replace slot: ... with slot: 'center'", locate(r.file, r.call))];
+    });
+  },
+};

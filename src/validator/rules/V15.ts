@@ -1,0 +1,24 @@
+import { finding } from '../finding.js';
+import type { Rule } from '../context.js';
+import { pyLen } from '../text.js';
+
+/** V15 — the display name is human-readable (≥ 3 chars, not the slug). */
+export const V15: Rule = {
+  id: 'V15',
+  level: 'ERROR',
+  summary: 'Extension displayName must be ≥ 3 chars and differ from app_id',
+  check({ ext, extAt }) {
+    if (!ext) return [];
+    const dn = ext.displayName;
+    if (!dn || pyLen(dn.trim()) < 3) {
+      return [finding('V15', 'ERROR', `Extension '${ext.appId}' display_name must be ≥3 chars (got len=${pyLen(dn)}, value='${dn}')`,
+        "Set new Extension(appId, { displayName: 'Notes' }) — human-readable, NOT the slug. Federal V15.", extAt)];
+    }
+    if (dn.trim() === ext.appId) {
+      return [finding('V15', 'ERROR',
+        `Extension display_name '${dn}' verbatim equals app_id '${ext.appId}' — provide human-readable name (e.g. 'Notes' for app_id='notes')`,
+        "Use 'Notes' instead of 'notes', 'Mail Inbox' instead of 'mail-inbox', etc.", extAt)];
+    }
+    return [];
+  },
+};

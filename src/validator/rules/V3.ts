@@ -1,0 +1,14 @@
+import { finding } from '../finding.js';
+import type { Rule } from '../context.js';
+import { countsOf } from '../model.js';
+
+/** V3 — an extension needs at least one author tool or a ChatExtension. */
+export const V3: Rule = {
+  id: 'V3',
+  level: 'ERROR',
+  summary: 'Extension must have at least one ext.tool or ChatExtension',
+  check({ ext, extAt }) {
+    if (!ext || countsOf(ext).tools > 0 || ext.chats.length > 0) return [];
+    return [finding('V3', 'ERROR', 'Extension must have at least one @ext.tool or ChatExtension', 'Add an @ext.tool or create a ChatExtension', extAt)];
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * `imperal validate` as a function: load the extension, index its source,
+ * read `imperal.json`, run every rule. Never throws for a problem in the
+ * extension: every problem is a finding.
+ *
+ * @module
+ */
+import { relative } from 'node:path';
+import { finding, type Finding, type Location } from './finding.js';
+import { functionViews, siteLookup, type RuleContext } from './context.js';
+import { loadExtension, type BundleOptions } from './load/index.js';
+import { readManifest, manifestIssues } from './manifest/read.js';
+import { countsOf, modelOf, type ExtensionCounts } from './model.js';
+import { resolveProject, type Project } from './project.js';
+import { ALL_RULES, FUNCTION_RULES, MANIFEST_RULES } from './rules/index.js';
+import { indexSource, locate } from './source/index.js';
+import { listSourceFiles } from './source/files.js';
+
+/** What `imperal validate` reports. */
+export interface ValidationReport {
+  /** App id and version, when the extension loaded. */
+  readonly appId?: string;
+  readonly version?: string;
+  readonly counts: ExtensionCounts;
+  readonly findings: readonly Finding[];
+  readonly project: Project;
+}
+
+/** Options of {@link validateProject}. */
+export interface ValidateOptions extends BundleOptions {
+  /** Environment the env-driven rules read (V23 severity, V31); defaults to `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Thrown only for a usage error: the path does not exist. */
+export class ProjectNotFoundError extends Error {
+  constructor(path: string) {
+    super(`Path '${path}' does not exist.`);
+    this.name = 'ProjectNotFoundError';
+  }
+}
+
+/** Runs one rule, turning a bug in it into a finding instead of a crash. */
+function runRule(id: string, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (error) {
+    return [finding(id, 'ERROR', `Rule ${id} could not run: ${(error as Error).message}`, 'Report this as a validator bug')];
+  }
+}
+
+/**
+ * Load findings first; a load finding is dropped when a rule already reports
+ * the same rule at the same place (e.g. a bad panel slot: thrown at load and
+ * seen by PANEL-SLOT-1 in source).
+ */
+function withLoadFindings(load: readonly Finding[], rules: readonly Finding[]): Finding[] {
+  const key = (f: Finding): string => `${f.rule}\u0000${f.file}\u0000${f.line}`;
+  const seen = new Set(rules.map(key));
+  return [...load.filter((f) => !seen.has(key(f))), ...rules];
+}
+
+/** Validates the extension at `path` (a folder or an entry file). */
+export async function validateProject(path: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const project = resolveProject(path);
+  if (!project) throw new ProjectNotFoundError(path);
+  const loaded = await loadExtension(project, options);
+  const source = indexSource(project.root, project.scanPath === project.root ? listSourceFiles(project.root) : [project.scanPath]);
+  const ext = loaded.ext ? modelOf(loaded.ext) : undefined;
+  const site = source.extensionSites[0];
+  const entryRel = project.entry ? relative(project.root, project.entry) : '';
+  const extAt: Location = site ? locate(site.file, site.node) : { file: entryRel, line: 0 };
+  const siteOf = siteLookup(source);
+  const ctx: RuleContext = {
+    project,
+    ext,
+    source,
+    manifest: readManifest(project.manifestPath),
+    env: options.env ?? process.env,
+    extAt,
+    functions: functionViews(ext?.functions ?? [], siteOf, extAt),
+    siteOf,
+  };
+  const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));
+  const others = ALL_RULES.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
+  const isManifest = (f: Finding): boolean => MANIFEST_RULES.some((m) => m.id === f.rule);
+  const findings = withLoadFindings(loaded.findings, [
+    ...source.problems,
+    ...perFunction,
+    ...others.filter((f) => !isManifest(f)),
+    ...orderManifestFindings(others.filter(isManifest), ctx),
+  ]);
+  return {
+    ...(ext ? { appId: ext.appId, version: ext.version } : {}),
+    counts: ext ? countsOf(ext) : { tools: 0, functions: 0, events: 0 },
+    findings,
+    project,
+  };
+}
+
+/** M1–M5 findings in the schema check's order (pydantic's), the rest after. */
+function orderManifestFindings(found: readonly Finding[], ctx: RuleContext): Finding[] {
+  const order = manifestIssues(ctx.manifest).map((i) => i.message);
+  const rank = (f: Finding): number => {
+    const i = order.indexOf(f.message);
+    return i < 0 ? order.length + (f.rule === 'SDK-VERSION-1' ? 1 : 0) : i;
+  };
+  return [...found].sort((a, b) => rank(a) - rank(b));
+}
