@@ -36,6 +36,13 @@ export function checkCallChain(callStack: readonly string[], appId: string, meth
   return next;
 }
 
+/** The full event type: `<app>.<event>`, unless `eventType` already carries the app prefix. */
+export function qualifyEvent(appId: string, eventType: string): { scope: string; action: string; eventType: string } {
+  requireName('eventType', eventType, 'task.created');
+  const action = eventType.startsWith(`${appId}.`) ? eventType.slice(appId.length + 1) : eventType;
+  return { scope: appId, action, eventType: `${appId}.${action}` };
+}
+
 /** Reads a `CallResponse`; an `error` status becomes an {@link ExtensionError}. */
 export function callResult<T>(appId: string, raw: Record<string, unknown>): T {
   if (raw.status === 'error') throw new ExtensionError(appId, typeof raw.error === 'string' ? raw.error : 'call failed');
@@ -66,8 +73,8 @@ export class GatewayExtensionsClient implements ExtensionsClient {
   }
 
   async emit(eventType: string, data: Record<string, unknown> = {}, options?: WriteOptions): Promise<void> {
-    requireName('eventType', eventType, 'task.created');
     const s = this.scope;
+    const { scope, action } = qualifyEvent(s.extensionId, eventType);
     // The event id doubles as idempotency key: a retried publish is de-duplicated.
     const id = options?.idempotencyKey ?? randomUUID();
     await s.http.call({
@@ -75,7 +82,7 @@ export class GatewayExtensionsClient implements ExtensionsClient {
       method: 'POST',
       path: '/v1/internal/events/publish',
       headers: s.service(),
-      json: { tenant_id: s.tenantId, scope: s.extensionId, action: eventType, id, actor: s.extensionId, user_id: s.userId, data },
+      json: { tenant_id: s.tenantId, scope, action, id, actor: s.extensionId, user_id: s.userId, data },
       timeoutMs: EMIT_TIMEOUT_MS,
       options: { ...options, idempotencyKey: id },
     });

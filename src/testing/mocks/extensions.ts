@@ -5,8 +5,8 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { requireName } from '../../context/clients/checks.js';
-import { checkCallChain, type ExtensionsClient } from '../../context/clients/extensions.js';
+import { ExtensionError, NotFoundError } from '../../errors.js';
+import { checkCallChain, qualifyEvent, type ExtensionsClient } from '../../context/clients/extensions.js';
 import type { WriteOptions } from '../../http/gateway.js';
 import type { EmittedEvent, ExposedHandler } from '../engine/bus.js';
 import type { MockScope } from './scope.js';
@@ -27,14 +27,19 @@ export class MockExtensions implements ExtensionsClient {
   async call<T = unknown>(appId: string, method: string, params: Record<string, unknown> = {}): Promise<T> {
     checkCallChain(this.callStack, appId, method);
     const s = this.scope;
-    return (await s.platform.bus.invoke(appId, method, structuredClone(params), { userId: s.userId, tenantId: s.tenantId, appId: s.extensionId })) as T;
+    try {
+      return (await s.platform.bus.invoke(appId, method, structuredClone(params), { userId: s.userId, tenantId: s.tenantId, appId: s.extensionId })) as T;
+    } catch (err) {
+      // As over the gateway: a failing method surfaces as ExtensionError, a missing one as NotFoundError.
+      if (err instanceof NotFoundError) throw err;
+      throw new ExtensionError(appId, err instanceof Error ? err.message : String(err));
+    }
   }
 
   async emit(eventType: string, data: Record<string, unknown> = {}, options?: WriteOptions): Promise<void> {
-    requireName('eventType', eventType, 'task.created');
     const s = this.scope;
     s.platform.bus.publish({
-      eventType: `${s.extensionId}.${eventType}`,
+      eventType: qualifyEvent(s.extensionId, eventType).eventType,
       data: structuredClone(data),
       sourceApp: s.extensionId,
       userId: s.userId,
