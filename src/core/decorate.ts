@@ -34,6 +34,7 @@ interface StandardContextLike {
   readonly kind: string;
   readonly name: string | symbol;
   readonly static?: boolean;
+  readonly metadata?: object;
   addInitializer?(initializer: (this: unknown) => void): void;
 }
 
@@ -69,9 +70,10 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
       throw new RegistrationError(subject, `cannot decorate a ${context.kind}`, fix(subject));
     }
     const name = String(context.name);
+    // Static and instance members of one class share one metadata object.
     const ref = context.static
-      ? HandlerRef.staticMethod(value as AnyFunction, name)
-      : HandlerRef.instanceMethod(value as AnyFunction, name);
+      ? HandlerRef.staticMethod(value as AnyFunction, name, context.metadata)
+      : HandlerRef.instanceMethod(value as AnyFunction, name, context.metadata);
     register(ref);
     // Static initializers run once with `this` = the class; instance ones at each
     // construction, so the first instance built becomes the default binding.
@@ -86,10 +88,11 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
       throw new RegistrationError(subject, `cannot decorate the accessor or field '${String(key)}'`, fix(subject));
     }
     // Legacy decorators get the constructor (static members) or the prototype.
-    const ref =
-      typeof target === 'function'
-        ? HandlerRef.staticMethod(fn as AnyFunction, String(key), target)
-        : HandlerRef.instanceMethod(fn as AnyFunction, String(key), (target as { constructor: ZeroArgClass }).constructor);
+    const isStatic = typeof target === 'function';
+    const ctor = (isStatic ? target : (target as { constructor: unknown }).constructor) as ZeroArgClass;
+    const ref = isStatic
+      ? HandlerRef.staticMethod(fn as AnyFunction, String(key), ctor, ctor)
+      : HandlerRef.instanceMethod(fn as AnyFunction, String(key), ctor, ctor);
     register(ref);
     return descriptor;
   }

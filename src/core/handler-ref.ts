@@ -27,34 +27,45 @@ export class HandlerRef {
   readonly name: string;
   /** Class name for methods (for messages), `''` for free functions. */
   readonly owner: string;
+  /**
+   * Identifies the class a method belongs to (the class under legacy decorators, the
+   * shared decorator metadata object under standard ones); `undefined` for functions.
+   */
+  readonly classKey: object | undefined;
   readonly #binding: Binding;
 
-  private constructor(fn: AnyFunction, name: string, owner: string, binding: Binding) {
+  private constructor(fn: AnyFunction, name: string, owner: string, classKey: object | undefined, binding: Binding) {
     this.fn = fn;
     this.name = name;
     this.owner = owner;
+    this.classKey = classKey;
     this.#binding = binding;
   }
 
   /** A plain function (higher-order registration). */
   static free(fn: AnyFunction): HandlerRef {
-    return new HandlerRef(fn, fn.name, '', { kind: 'free' });
+    return new HandlerRef(fn, fn.name, '', undefined, { kind: 'free' });
   }
 
   /** A static method; `self` is the class when known (legacy decorators), else bound later. */
-  static staticMethod(fn: AnyFunction, name: string, self?: unknown): HandlerRef {
+  static staticMethod(fn: AnyFunction, name: string, classKey: object | undefined, self?: unknown): HandlerRef {
     const owner = typeof self === 'function' ? self.name : '';
-    return new HandlerRef(fn, name, owner, { kind: 'static', self });
+    return new HandlerRef(fn, name, owner, classKey, { kind: 'static', self });
   }
 
   /**
    * An instance method. `ctor` (known under legacy decorators) lets the SDK build an
    * instance on first call when none was registered.
    */
-  static instanceMethod(fn: AnyFunction, name: string, ctor?: ZeroArgClass): HandlerRef {
+  static instanceMethod(fn: AnyFunction, name: string, classKey: object | undefined, ctor?: ZeroArgClass): HandlerRef {
     let cached: object | undefined;
     const construct = ctor ? () => (cached ??= new ctor()) : undefined;
-    return new HandlerRef(fn, name, ctor?.name ?? '', { kind: 'instance', self: undefined, explicit: false, construct });
+    return new HandlerRef(fn, name, ctor?.name ?? '', classKey, { kind: 'instance', self: undefined, explicit: false, construct });
+  }
+
+  /** True for static methods. */
+  get isStatic(): boolean {
+    return this.#binding.kind === 'static';
   }
 
   /** True for instance methods (the ones `ext.register()` binds). */

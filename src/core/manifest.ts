@@ -9,6 +9,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Extension } from './extension.js';
+import { declarationOrder } from './order.js';
 import type { JsonSchema } from './schema.js';
 import type { ChatFunctionRecord, PanelRecord, SecretRecord, ToolRecord } from './records.js';
 
@@ -88,8 +89,8 @@ const PARAM_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'array', 
 /** Builds the manifest of `ext`. Pure except for reading the icon's size from disk. */
 export function buildManifest(ext: Extension, options: ManifestOptions = {}): Manifest {
   const { registry, options: o } = ext;
-  const tools: Array<ManifestTool | ManifestFunction> = [...registry.tools.values()].map(toolEntry);
-  for (const chat of registry.chats) for (const fn of chat.functions.values()) tools.push(functionEntry(fn));
+  const tools: Array<ManifestTool | ManifestFunction> = declarationOrder(registry.tools.values()).map(toolEntry);
+  for (const chat of registry.chats) for (const fn of declarationOrder(chat.functions.values())) tools.push(functionEntry(fn));
 
   const manifest: Manifest = {
     manifest_schema_version: MANIFEST_SCHEMA_VERSION,
@@ -103,42 +104,42 @@ export function buildManifest(ext: Extension, options: ManifestOptions = {}): Ma
     system: o.system,
     capabilities: [...o.capabilities],
     tools,
-    signals: [...registry.signals.keys()].map((name) => ({ name })),
-    schedules: [...registry.schedules.values()].map(({ name, cron }) => ({ name, cron })),
+    signals: declarationOrder(registry.signals.values()).map(({ name }) => ({ name })),
+    schedules: declarationOrder(registry.schedules.values()).map(({ name, cron }) => ({ name, cron })),
     required_scopes: [...new Set([...registry.tools.values()].flatMap((t) => t.scopes))].sort(),
     panels: [],
   };
   const iconSize = o.icon ? fileSize(resolve(options.baseDir ?? process.cwd(), o.icon)) : undefined;
   if (iconSize !== undefined) manifest.icon_size_bytes = iconSize;
   if (registry.webhooks.size > 0) {
-    manifest.webhooks = [...registry.webhooks.values()].map((w) => ({ path: w.path, method: w.method, secret_header: w.secretHeader }));
+    manifest.webhooks = declarationOrder(registry.webhooks.values()).map((w) => ({ path: w.path, method: w.method, secret_header: w.secretHeader }));
   }
   if (registry.eventHandlers.length > 0 || registry.emits.length > 0) {
     manifest.events = {
-      subscribes: registry.eventHandlers.map((h) => ({ type: h.eventType, handler: h.handlerName })),
+      subscribes: declarationOrder(registry.eventHandlers).map((h) => ({ type: h.eventType, handler: h.handlerName })),
       emits: registry.emits.map((e) => (e.schemaRef === undefined ? { type: e.eventType } : { type: e.eventType, schema_ref: e.schemaRef })),
     };
   }
   if (registry.exposed.size > 0) {
-    manifest.exposed = [...registry.exposed.values()].map((e) => ({ name: e.name, action_type: e.actionType }));
+    manifest.exposed = declarationOrder(registry.exposed.values()).map((e) => ({ name: e.name, action_type: e.actionType }));
   }
   const lifecycle = lifecycleSection(ext);
   if (lifecycle) manifest.lifecycle = lifecycle;
   if (registry.lifecycle.size > 0) {
     manifest.lifecycle_hooks = {};
-    for (const hook of registry.lifecycle.values()) {
+    for (const hook of declarationOrder(registry.lifecycle.values())) {
       // Python manifests carry the hook's Python signature; ours states how the
       // dispatcher calls the hook, in the same notation.
       manifest.lifecycle_hooks[hook.key] = { signature: hook.kind === 'on_upgrade' ? '(ctx, from_version=None)' : '(ctx)' };
     }
   }
   if (registry.trays.size > 0) {
-    manifest.tray = [...registry.trays.values()].map((t) => ({ tray_id: t.id, icon: t.icon, tooltip: t.tooltip, zone: t.zone, order: t.order }));
+    manifest.tray = declarationOrder(registry.trays.values()).map((t) => ({ tray_id: t.id, icon: t.icon, tooltip: t.tooltip, zone: t.zone, order: t.order }));
   }
   if (o.migrationsDir) manifest.migrations_dir = o.migrationsDir;
   if (Object.keys(o.configDefaults).length > 0) manifest.config_defaults = structuredClone(o.configDefaults) as Record<string, unknown>;
   if (registry.secrets.size > 0) manifest.secrets = [...registry.secrets.values()].map(secretEntry);
-  manifest.panels = [...registry.panels.values()].map(panelEntry);
+  manifest.panels = declarationOrder(registry.panels.values()).map(panelEntry);
   // `panels` is always present, after every optional section.
   const { panels, ...rest } = manifest;
   return { ...rest, panels };
