@@ -62,6 +62,8 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
   readonly logSink?: LogSink;
   /** Apps already on the extension call chain (the caller first). */
   readonly callStack?: readonly string[];
+  /** Clock in epoch ms for `cached_at`, log times and `ctx.time` (default: system time). */
+  readonly now?: () => number;
   /** Environment for secrets dev mode (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -95,7 +97,8 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
   const rules = new SecretRules(ext.registry.secrets, extensionId);
   const devSecrets = secretsDevMode(options.env);
   const config = new StaticConfigClient(options.config ?? {});
-  const time = makeTimeContext(options.time);
+  const now = options.now ?? Date.now;
+  const time = makeTimeContext(options.time, new Date(now()));
   const egress = new UndiciHttpClient({ dispatcher: options.httpDispatcher, signal });
   const clientsFor = (u: User): ClientSet => {
     const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
@@ -104,7 +107,7 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
       ai: new GatewayAIClient(scope),
       billing: new GatewayBillingClient(scope),
       skeleton: new GatewaySkeletonClient(scope),
-      cache: new GatewayCacheClient(scope, models),
+      cache: new GatewayCacheClient(scope, models, () => new Date(now())),
       notify: gatewayNotifyClient(scope),
       storage: new GatewayStorageClient(scope),
       http: egress,
@@ -121,7 +124,7 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     user,
     tenant: options.tenant ? makeTenant(options.tenant) : null,
     signal,
-    log: createLogger(extensionId, options.logSink),
+    log: createLogger(extensionId, options.logSink, () => new Date(now())),
     clientsFor,
     onProgress: options.onProgress,
   });

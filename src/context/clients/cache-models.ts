@@ -42,6 +42,28 @@ export function checkTtl(ttl: unknown): number {
   return ttl;
 }
 
+/** A registry's compiled schema (`{ source, parse }`), as `ext.cacheModel()` stores it. */
+interface CompiledLike {
+  readonly source: unknown;
+  parse(input: unknown): { ok: true; value: unknown } | { ok: false; issues: readonly { path: string; message: string }[] } | Promise<unknown>;
+}
+
+function isCompiled(v: unknown): v is CompiledLike {
+  return typeof v === 'object' && v !== null && 'source' in v && typeof (v as CompiledLike).parse === 'function';
+}
+
+/** Validates with a compiled registry schema or a bare Standard Schema; `message` describes the first problem. */
+async function validate(schema: unknown, value: unknown): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  if (isCompiled(schema)) {
+    const r = (await schema.parse(value)) as { ok: true; value: unknown } | { ok: false; issues: readonly { path: string; message: string }[] };
+    if (r.ok) return r;
+    const first = r.issues[0];
+    return { ok: false, message: first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid' };
+  }
+  const r = await (schema as StandardSchemaLike)['~standard'].validate(value);
+  return r.issues ? { ok: false, message: r.issues[0]?.message ?? 'invalid' } : { ok: true, value: r.value };
+}
+
 /** The cache models of one extension, looked up by name or by schema identity. */
 export class CacheModels {
   constructor(
@@ -55,9 +77,9 @@ export class CacheModels {
   }
 
   /** The registered model `ref` stands for. */
-  resolve(ref: CacheModelRef): { name: string; schema: StandardSchemaLike } {
+  resolve(ref: CacheModelRef): { name: string; schema: unknown } {
     for (const m of this.models.values()) {
-      if (m.name === ref || m.schema === ref) return { name: m.name, schema: m.schema as StandardSchemaLike };
+      if (m.name === ref || m.schema === ref || (isCompiled(m.schema) && m.schema.source === ref)) return { name: m.name, schema: m.schema };
     }
     const label = typeof ref === 'string' ? `'${ref}'` : 'this schema';
     throw new ValidationError('model', `${label} is not a cache model of '${this.appId}'; register it with ext.cacheModel(name, schema)`);
@@ -67,11 +89,8 @@ export class CacheModels {
   async encode(ref: CacheModelRef, value: unknown, ttlSeconds: number, now: Date): Promise<{ name: string; body: string }> {
     checkTtl(ttlSeconds);
     const { name, schema } = this.resolve(ref);
-    const result = await schema['~standard'].validate(value);
-    if (result.issues) {
-      const first = result.issues[0];
-      throw new ValidationError('value', `does not match cache model '${name}': ${first?.message ?? 'invalid'}`);
-    }
+    const result = await validate(schema, value);
+    if (!result.ok) throw new ValidationError('value', `does not match cache model '${name}': ${result.message}`);
     const envelope: CacheEnvelope = { model: name, version: 1, data: result.value, cached_at: now.toISOString().replace('Z', '+00:00') };
     const body = JSON.stringify({ envelope, ttl_seconds: ttlSeconds });
     const size = Buffer.byteLength(body, 'utf8');
@@ -86,7 +105,7 @@ export class CacheModels {
     const { name, schema } = this.resolve(ref);
     const env = envelope as Partial<CacheEnvelope> | null;
     if (!env || env.model !== name || env.version !== 1 || env.data === null || env.data === undefined) return null;
-    const result = await schema['~standard'].validate(env.data);
-    return result.issues ? null : (result.value as T);
+    const result = await validate(schema, env.data);
+    return result.ok ? (result.value as T) : null;
   }
 }

@@ -164,16 +164,16 @@ export class GatewayStoreClient implements StoreClient {
     requireName('collection', collection, 'tasks');
     const { limit } = checkQuery(options);
     const s = this.scope;
+    // `cursor` is sent only when paging on, so a first-page request is byte-identical to the platform's own SDK.
     const body: Record<string, unknown> = {
       where: options.where ?? {},
       order_by: options.orderBy ?? null,
       limit,
+      ...(options.cursor ? { cursor: options.cursor } : {}),
       extension_id: s.extensionId,
       user_id: s.userId,
       tenant_id: s.tenantId,
     };
-    // Sent only when paging on, so a first-page request is byte-identical to the platform's own SDK.
-    if (options.cursor) body.cursor = options.cursor;
     const reply = await s.http.call({
       what: 'store.query',
       method: 'POST',

@@ -21,6 +21,8 @@ import { Router, type GatewayRequest, type GatewayResponse } from './router.js';
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  /** Path and query exactly as sent (percent-encoding preserved). */
+  readonly rawUrl: string;
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
@@ -126,7 +128,7 @@ export class LocalGateway {
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, rawUrl: req.url ?? '/', query: Object.fromEntries(url.searchParams), headers, body };
     this.#requests.push(recorded);
     const fault = this.#fault?.(recorded);
     if (fault === 'hang') return;
