@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { Script, constants } from 'node:vm';
 import { finding, type Finding } from '../finding.js';
 import type { Project } from '../project.js';
 import { ENTRY_CANDIDATES } from '../project.js';
@@ -25,9 +26,25 @@ export interface LoadResult {
   readonly findings: readonly Finding[];
 }
 
-// A real dynamic import, left alone by test runners that rewrite `import()`
-// (Vitest would otherwise route the bundle through its own module graph).
-const nativeImport = new Function('url', 'return import(url)') as (url: string) => Promise<Record<string, unknown>>;
+type Importer = (url: string) => Promise<Record<string, unknown>>;
+
+// Node's own dynamic import, not one a test runner rewrote (Vitest routes
+// `import()` through its module graph). A Function body has no host rewriting;
+// where it has no dynamic-import callback either (vm-evaluated modules), a
+// vm Script on the main context's loader does the same.
+const functionImport = new Function('url', 'return import(url)') as Importer;
+let vmImport: Importer | undefined;
+
+async function nativeImport(url: string): Promise<Record<string, unknown>> {
+  if (vmImport) return vmImport(url);
+  try {
+    return await functionImport(url);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
+    vmImport = new Script('(url) => import(url)', { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as Importer;
+    return vmImport(url);
+  }
+}
 
 /** Bundles, imports and finds the extension of `project`. */
 export async function loadExtension(project: Project, options: BundleOptions = {}): Promise<LoadResult> {

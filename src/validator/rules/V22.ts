@@ -24,10 +24,10 @@ export const V22: Rule = {
       const method = METHOD[hook.kind];
       const site = source.registrations.find((r) => r.method === method && r.handler && (hook.kind !== 'on_upgrade' || r.name === hook.version));
       if (!site?.handler) return [];
-      const allowed = hook.kind === 'on_upgrade' ? 2 : 1;
+      const allowed = 2;
       const extra = paramsOf(site.handler).slice(allowed).filter((p) => p.required).map((p) => p.name);
       if (extra.length === 0) return [];
-      return [finding('V22', 'ERROR', `Lifecycle hook '${hook.key}' requires parameters the kernel does not pass: ${pyList(extra)}. The kernel calls it as (ctx${allowed === 2 ? ', fromVersion' : ''}) and would pass undefined.`,
+      return [finding('V22', 'ERROR', `Lifecycle hook '${hook.key}' requires parameters the kernel does not pass: ${pyList(extra)}. The kernel calls it as (ctx, info) and would pass undefined.`,
         'Make them optional (name?: T or a default value), or remove them.', locate(site.file, site.call))];
     });
   },

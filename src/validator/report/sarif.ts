@@ -1,0 +1,49 @@
+/**
+ * The `--format sarif` report: SARIF 2.1.0 for code-scanning tools.
+ *
+ * @module
+ */
+import type { Finding, Level } from '../finding.js';
+import { ALL_RULES, LOADER_RULES } from '../rules/index.js';
+import type { ValidationReport } from '../validate.js';
+
+const SARIF_LEVEL: Readonly<Record<Level, 'error' | 'warning' | 'note'>> = { ERROR: 'error', WARN: 'warning', INFO: 'note' };
+
+/** Where rule docs live, relative to the package. */
+const DOCS_URI = 'https://www.npmjs.com/package/@imperal/sdk';
+
+function result(f: Finding): Record<string, unknown> {
+  const region = f.line > 0 ? { region: f.column ? { startLine: f.line, startColumn: f.column } : { startLine: f.line } } : {};
+  return {
+    ruleId: f.rule,
+    level: SARIF_LEVEL[f.level],
+    message: { text: f.fix ? `${f.message} Fix: ${f.fix}` : f.message },
+    ...(f.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: f.file.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' }, ...region } }] } : {}),
+  };
+}
+
+/** The report as a SARIF 2.1.0 log object. */
+export function toSarif(report: ValidationReport, sdkVersion: string): Record<string, unknown> {
+  const rules = [...LOADER_RULES, ...ALL_RULES].map((r) => ({
+    id: r.id,
+    shortDescription: { text: r.summary },
+    helpUri: `${DOCS_URI}#${r.id.toLowerCase()}`,
+    defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'imperal validate', version: sdkVersion, semanticVersion: sdkVersion, informationUri: DOCS_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${report.project.root.replace(/\\/g, '/')}/` } },
+        results: report.findings.map(result),
+      },
+    ],
+  };
+}
+
+/** The SARIF log as 2-space JSON text (ends with a newline). */
+export function formatSarif(report: ValidationReport, sdkVersion: string): string {
+  return `${JSON.stringify(toSarif(report, sdkVersion), null, 2)}\n`;
+}
