@@ -51,6 +51,7 @@ export interface ComponentDef<P, T extends string, L extends readonly (keyof P &
 
 /** Keys every factory understands besides its own props. */
 const NODE_OPTIONS = ['id', 'key', 'revision', 'autoAction', 'extra'] as const;
+const NODE_OPTION_SET: ReadonlySet<string> = new Set(NODE_OPTIONS);
 
 /** Merges positional values and the trailing options object into one options object. */
 function collectOptions(component: string, leads: readonly string[], args: readonly unknown[]): Record<string, unknown> {
@@ -103,14 +104,15 @@ export function define<P>() {
     const idIsProp = names.includes('id' as keyof P & string);
     const build = (...args: unknown[]): UINode<T> => {
       const options = resolveOptions(component, def.leads, known, args);
-      const common = options as NodeOptions;
-      checkNodeOptions(component, idIsProp ? { ...common, id: undefined } : common);
       const input = def.prepare === undefined ? options : def.prepare(options, component);
       const props = emitProps(component, def.props, input);
+      // Most nodes carry no identity, auto action or extra: skip that work for them.
+      if (!Object.keys(options).some((name) => NODE_OPTION_SET.has(name))) return new UINode(def.type, props);
+      const common = options as NodeOptions;
+      checkNodeOptions(component, common, idIsProp);
       if (common.autoAction !== undefined) props['auto_action'] = common.autoAction;
       if (common.extra !== undefined) mergeExtra(component, props, def.props, common.extra);
-      const identity = { id: idIsProp ? undefined : common.id, key: common.key, revision: common.revision };
-      return new UINode(def.type, props, identity);
+      return new UINode(def.type, props, { id: idIsProp ? undefined : common.id, key: common.key, revision: common.revision });
     };
     return build as unknown as FactoryFor<P & NodeOptions, T, L>;
   };

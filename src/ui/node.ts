@@ -122,13 +122,14 @@ export function isUINode(value: unknown): value is UINode {
   return isSerialisable(value) && typeof (value as { type?: unknown }).type === 'string' && 'props' in value;
 }
 
-/** Checks the identity options and the auto action; shared by every factory and {@link node}. */
-export function checkNodeOptions(component: string, options: NodeOptions): void {
-  for (const name of ['id', 'key'] as const) {
-    const value = options[name];
-    if (value !== undefined && typeof value !== 'string') throw new UIValidationError(component, name, 'must be a string');
-  }
-  const { revision, autoAction } = options;
+/**
+ * Checks the identity options and the auto action; shared by every factory and
+ * {@link node}. `idIsProp` skips `id` for components where it is data (ListItem).
+ */
+export function checkNodeOptions(component: string, options: NodeOptions, idIsProp = false): void {
+  const { id, key, revision, autoAction } = options;
+  if (!idIsProp && id !== undefined && typeof id !== 'string') throw new UIValidationError(component, 'id', 'must be a string');
+  if (key !== undefined && typeof key !== 'string') throw new UIValidationError(component, 'key', 'must be a string');
   if (revision !== undefined && !Number.isInteger(revision)) {
     throw new UIValidationError(component, 'revision', 'must be an integer');
   }
