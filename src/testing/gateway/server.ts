@@ -30,9 +30,10 @@ export interface RecordedRequest {
 
 /**
  * A fault a test injects: `hang` never answers, `reset` destroys the socket,
- * a response object is sent instead of the real answer; `undefined` passes through.
+ * `process-then-reset` does the work and then drops the connection (a lost
+ * answer), a response object is sent instead of the real answer; `undefined` passes through.
  */
-export type Fault = 'hang' | 'reset' | GatewayResponse | undefined;
+export type Fault = 'hang' | 'reset' | 'process-then-reset' | GatewayResponse | undefined;
 
 /** Decides, per request, whether to inject a fault. */
 export type FaultInjector = (req: RecordedRequest) => Fault;
@@ -136,7 +137,12 @@ export class LocalGateway {
       req.socket.destroy();
       return;
     }
-    this.#send(res, fault ?? (await this.#route(recorded, req, url, body)));
+    const out = typeof fault === 'object' ? fault : await this.#route(recorded, req, url, body);
+    if (fault === 'process-then-reset') {
+      req.socket.destroy();
+      return;
+    }
+    this.#send(res, out);
   }
 
   async #route(recorded: RecordedRequest, req: IncomingMessage, url: URL, body: Buffer): Promise<GatewayResponse> {
