@@ -45,6 +45,9 @@ export function memberPath(node: Node | null | undefined): string[] | undefined 
       return undefined;
     }
     case 'TSNonNullExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return memberPath(node.expression);
     default:
