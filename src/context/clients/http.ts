@@ -6,7 +6,7 @@
  * @module
  */
 import type { Dispatcher } from 'undici';
-import { ValidationError } from '../../errors.js';
+import { APIConnectionError, ValidationError } from '../../errors.js';
 import { egressDispatcher, withRedirects } from '../../http/pool.js';
 import { Transport, type HttpMethod, type TransportResponse } from '../../http/transport.js';
 
@@ -173,6 +173,10 @@ export class UndiciHttpClient extends BaseHttpClient {
       body = JSON.stringify(options.json);
     }
     const res = await this.#transport.send({ method, url: target, headers, body, timeoutMs, signal: options.signal ?? this.#signal, retryable: false });
+    // The redirect interceptor hands back the last 3xx once its budget is spent.
+    if (res.status >= 300 && res.status < 400 && res.headers.location) {
+      throw new APIConnectionError(`${method} ${target.origin}${target.pathname} exceeded ${HTTP_MAX_REDIRECTS} redirects`);
+    }
     return HTTPResponse.from(res);
   }
 }
