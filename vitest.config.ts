@@ -16,6 +16,7 @@ export default defineConfig({
     ],
   },
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

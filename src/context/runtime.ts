@@ -21,7 +21,7 @@ import type { StorageClient } from './clients/storage.js';
 import type { StoreClient } from './clients/store.js';
 import type { TimeContext } from './clients/time.js';
 import type { Context, ContextByKind, ContextKind, SystemContext } from './context.js';
-import { SYSTEM_USER_ID, type Tenant, type User } from './identity.js';
+import { SYSTEM_USER_ID, WEBHOOK_USER_ID, type Tenant, type User } from './identity.js';
 import type { ContextLogger } from './logger.js';
 
 /** The clients of one context, for one acting user. */
@@ -132,6 +132,19 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
       throw new ValidationError('userId', `must be a real user id (not empty, not "${SYSTEM_USER_ID}")`);
     }
     return new ContextImpl({ ...this.#parts, user: this.user.scopedTo(userId) });
+  }
+
+  /**
+   * The same call seen from another surface: same tenant, log, signal and client
+   * state, with `kind`'s rules (only `skeleton` may read `ctx.skeleton`; `system`
+   * acts as `__system__` and may `asUser()`, `webhook` as `__webhook__`). The test
+   * harness uses it to run every kind of handler against one context.
+   */
+  withKind<K extends ContextKind>(kind: K): ContextByKind[K] {
+    if (kind === this.kind) return this as unknown as ContextByKind[K];
+    const actor = kind === 'system' ? SYSTEM_USER_ID : kind === 'webhook' ? WEBHOOK_USER_ID : undefined;
+    const user = actor === undefined ? this.#parts.user : this.#parts.user.scopedTo(actor);
+    return new ContextImpl({ ...this.#parts, kind, user }) as unknown as ContextByKind[K];
   }
 
   /** Identity summary only: no clients, no credentials. */

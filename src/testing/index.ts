@@ -26,3 +26,4 @@ export type { EmittedEvent, ExposedHandler, Caller } from './engine/bus.js';
 export { signWebhook, verifyWebhookSignature, isValidWebhookSignature, type SignWebhookOptions, type SignedWebhook } from '../security/webhook.js';
 export { mintCallToken } from '../security/call-token.js';
 export { LocalGateway, type LocalGatewayOptions, type RecordedRequest, type Fault, type FaultInjector, type GatewayResponse } from './gateway/index.js';
+export { createTester, type Tester, type TesterOptions, type TesterCallOptions, type FireWebhookRequest } from './tester.js';

@@ -1,0 +1,137 @@
+/**
+ * The published package works the way users consume it: `npm pack` the build,
+ * install the tarball, then import it from an ESM project, a CommonJS project and
+ * a TypeScript `moduleResolution: bundler` project (type-checked with tsc).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'imperal-pack-'));
+const run = (cmd: string, args: string[], cwd: string): string =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(work, 'consumer', name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+beforeAll(() => {
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root)) as Array<{ filename: string }>;
+  const consumer = join(work, 'consumer');
+  mkdirSync(consumer, { recursive: true });
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  // One install serves the three projects below (Node resolves up the tree).
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, packed!.filename)], consumer);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const ESM_SOURCE = `
+import { Extension, ChatExtension, ActionResult, ui, z, dispatch } from '@imperal/sdk';
+import { MockContext } from '@imperal/sdk/testing';
+import * as uiEntry from '@imperal/sdk/ui';
+import { imperalDecorators } from '@imperal/sdk/vitest';
+const ext = new Extension('pack-esm', { version: '1.0.0' });
+const chat = new ChatExtension(ext, { toolName: 'pack' });
+chat.fn('hello', { description: 'Says hello to someone.', params: z.object({ name: z.string() }) })(
+  async (_ctx, p) => ActionResult.success({ text: 'hi ' + p.name }, { summary: 'ok' }));
+const out = await dispatch(ext, { kind: 'function', name: 'hello', params: { name: 'esm' } }, new MockContext());
+console.log(JSON.stringify({ out, tools: ext.manifest().tools.length, ui: typeof ui.Text, uiEntry: typeof uiEntry.Stack, plugin: imperalDecorators().name }));
+`;
+
+const CJS_SOURCE = `
+const { Extension, ChatExtension, ActionResult, z } = require('@imperal/sdk');
+const { MockContext } = require('@imperal/sdk/testing');
+const { imperalDecorators } = require('@imperal/sdk/vitest');
+const ext = new Extension('pack-cjs', { version: '1.0.0' });
+const chat = new ChatExtension(ext, { toolName: 'pack' });
+chat.fn('hello', { description: 'Says hello to someone.', params: z.object({ name: z.string() }) })(async () => ActionResult.success({}));
+console.log(JSON.stringify({ app: ext.manifest().app_id, mock: typeof MockContext, plugin: imperalDecorators().name }));
+`;
+
+const BUNDLER_SOURCE = `
+import { Extension, ChatExtension, ActionResult, ui, z } from '@imperal/sdk';
+import type { Context, Manifest } from '@imperal/sdk';
+import { MockContext, createTester } from '@imperal/sdk/testing';
+import { Stack } from '@imperal/sdk/ui';
+import { imperalDecorators } from '@imperal/sdk/vitest';
+
+export const ext = new Extension('pack-bundler', { version: '1.0.0' });
+const chat = new ChatExtension(ext, { toolName: 'pack' });
+const Params = z.object({ name: z.string() });
+export class Greeter {
+  @chat.fn('greet', { description: 'Greets a person by their name.', params: Params })
+  static async greet(_ctx: Context, p: z.infer<typeof Params>) {
+    return ActionResult.success({ text: p.name.toUpperCase() });
+  }
+}
+export const manifest: Manifest = ext.manifest();
+export const node = Stack([ui.Text('x')]);
+export const ctx = new MockContext();
+export const tester = createTester(ext);
+export const plugin = imperalDecorators();
+`;
+
+describe('npm pack → install → import', () => {
+  it('ESM project imports every entry point and runs a handler', () => {
+    const dir = project('esm', { 'package.json': JSON.stringify({ type: 'module' }), 'index.mjs': ESM_SOURCE });
+    const result = JSON.parse(run(process.execPath, ['index.mjs'], dir)) as Record<string, unknown>;
+    expect(result).toEqual({
+      out: { status: 'success', summary: 'ok', data: { text: 'hi esm' } },
+      tools: 1,
+      ui: 'function',
+      uiEntry: 'function',
+      plugin: 'imperal:decorators',
+    });
+  });
+
+  it('CommonJS project requires the package', () => {
+    const dir = project('cjs', { 'package.json': JSON.stringify({ type: 'commonjs' }), 'index.cjs': CJS_SOURCE });
+    expect(JSON.parse(run(process.execPath, ['index.cjs'], dir))).toEqual({ app: 'pack-cjs', mock: 'function', plugin: 'imperal:decorators' });
+  });
+
+  it('moduleResolution: bundler project type-checks against the shipped .d.ts', () => {
+    const dir = project('bundler', {
+      'package.json': JSON.stringify({ type: 'module' }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          typeRoots: [join(root, 'node_modules/@types')],
+          types: ['node'],
+        },
+        files: ['index.ts'],
+      }),
+      'index.ts': BUNDLER_SOURCE,
+    });
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    let output = '';
+    try {
+      output = run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
+  });
+
+  it('ships the imperal bin and only the intended files', () => {
+    const installed = join(work, 'consumer/node_modules/@imperal/sdk');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+    expect(pkg.version).toBe('5.11.0');
+    expect(pkg.bin.imperal).toBe('./dist/cli/main.js');
+    expect(readFileSync(join(installed, 'dist/cli/main.js'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    const version = run(process.execPath, [join(installed, 'dist/cli/main.js'), '--version'], work).trim();
+    expect(version).toContain('5.11.0');
+  });
+});
