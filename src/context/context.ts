@@ -25,16 +25,8 @@ import type { ContextLogger } from './logger.js';
  */
 export type ContextKind = 'chat_fn' | 'tool' | 'panel' | 'skeleton' | 'system' | 'webhook';
 
-/** What every handler receives as its first argument. */
-export interface Context {
-  /** The surface this call came through. */
-  readonly kind: ContextKind;
-  /** The extension's app id (as the platform deployed it). */
-  readonly extensionId: string;
-  /** The acting user. */
-  readonly user: User;
-  /** The tenant, when the platform supplied it. */
-  readonly tenant: Tenant | null;
+/** The twelve platform clients every context carries. */
+export interface ContextClients {
   readonly store: StoreClient;
   readonly ai: AIClient;
   readonly billing: BillingClient;
@@ -48,6 +40,18 @@ export interface Context {
   readonly extensions: ExtensionsClient;
   readonly time: TimeContext;
   readonly secrets: SecretsClient;
+}
+
+/** What every handler receives as its first argument. */
+export interface Context extends ContextClients {
+  /** The surface this call came through. */
+  readonly kind: ContextKind;
+  /** The extension's app id (as the platform deployed it). */
+  readonly extensionId: string;
+  /** The acting user. */
+  readonly user: User;
+  /** The tenant, when the platform supplied it. */
+  readonly tenant: Tenant | null;
   readonly log: ContextLogger;
   /** Aborted when the platform gives up on the call; every client call honours it. */
   readonly signal: AbortSignal;

@@ -5,6 +5,7 @@
  */
 export type {
   Context,
+  ContextClients,
   ContextKind,
   ContextByKind,
   AnyContext,

@@ -7,38 +7,14 @@
  */
 import { inspect } from 'node:util';
 import { AuthError, ValidationError } from '../errors.js';
-import type { AIClient } from './clients/ai.js';
-import type { BillingClient } from './clients/billing.js';
-import type { CacheClient } from './clients/cache.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
-import type { ConfigClient } from './clients/config.js';
-import type { ExtensionsClient } from './clients/extensions.js';
-import type { HttpClient } from './clients/http.js';
-import type { NotifyClient } from './clients/notify.js';
-import type { SecretsClient } from './clients/secrets.js';
-import { guardSkeleton, type SkeletonClient } from './clients/skeleton.js';
-import type { StorageClient } from './clients/storage.js';
-import type { StoreClient } from './clients/store.js';
-import type { TimeContext } from './clients/time.js';
-import type { Context, ContextByKind, ContextKind, SystemContext } from './context.js';
+import { guardSkeleton } from './clients/skeleton.js';
+import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
 import { SYSTEM_USER_ID, WEBHOOK_USER_ID, type Tenant, type User } from './identity.js';
 import type { ContextLogger } from './logger.js';
 
-/** The clients of one context, for one acting user. */
-export interface ClientSet {
-  readonly store: StoreClient;
-  readonly ai: AIClient;
-  readonly billing: BillingClient;
-  /** Unguarded; the context adds the skeleton-only guard. */
-  readonly skeleton: SkeletonClient;
-  readonly cache: CacheClient;
-  readonly notify: NotifyClient;
-  readonly storage: StorageClient;
-  readonly http: HttpClient;
-  readonly config: ConfigClient;
-  readonly extensions: ExtensionsClient;
-  readonly time: TimeContext;
-  readonly secrets: SecretsClient;
+/** The clients of one context, for one acting user (the skeleton client unguarded). */
+export interface ClientSet extends ContextClients {
   readonly chat: ChatInjector;
 }
 
@@ -60,7 +36,12 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly publicHost?: string | undefined;
 }
 
+/** The clients are assigned in the constructor; this merge types them on the class. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface ContextImpl extends ContextClients {}
+
 /** The Context implementation shared by the real factory and `MockContext`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ContextImpl implements Omit<SystemContext, 'kind'> {
   readonly kind: ContextKind;
   readonly extensionId: string;
@@ -68,18 +49,6 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
   readonly tenant: Tenant | null;
   readonly signal: AbortSignal;
   readonly log: ContextLogger;
-  readonly store: StoreClient;
-  readonly ai: AIClient;
-  readonly billing: BillingClient;
-  readonly skeleton: SkeletonClient;
-  readonly cache: CacheClient;
-  readonly notify: NotifyClient;
-  readonly storage: StorageClient;
-  readonly http: HttpClient;
-  readonly config: ConfigClient;
-  readonly extensions: ExtensionsClient;
-  readonly time: TimeContext;
-  readonly secrets: SecretsClient;
   readonly #parts: ContextParts;
   readonly #chat: ChatInjector;
 
@@ -92,20 +61,9 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     this.tenant = parts.tenant;
     this.signal = parts.signal;
     this.log = parts.log;
-    const c = parts.clientsFor(parts.user);
-    this.store = c.store;
-    this.ai = c.ai;
-    this.billing = c.billing;
-    this.skeleton = guardSkeleton(c.skeleton, parts.kind);
-    this.cache = c.cache;
-    this.notify = c.notify;
-    this.storage = c.storage;
-    this.http = c.http;
-    this.config = c.config;
-    this.extensions = c.extensions;
-    this.time = c.time;
-    this.secrets = c.secrets;
-    this.#chat = c.chat;
+    const { chat, skeleton, ...clients } = parts.clientsFor(parts.user);
+    Object.assign(this, clients, { skeleton: guardSkeleton(skeleton, parts.kind) });
+    this.#chat = chat;
   }
 
   async progress(percent: number, message = ''): Promise<void> {

@@ -5,7 +5,7 @@
  * @module
  */
 import { AuthError, InvalidResponseError, ValidationError } from '../../errors.js';
-import { seg, type CallOptions, type WriteOptions } from '../../http/gateway.js';
+import { seg, type CallOptions, type GatewayReply, type WriteOptions } from '../../http/gateway.js';
 import { Document } from '../../types/document.js';
 import { Page } from '../../types/page.js';
 import { SYSTEM_USER_ID } from '../identity.js';
@@ -109,18 +109,7 @@ export class GatewayStoreClient implements StoreClient {
   }
 
   async get<T extends DocData = DocData>(collection: string, id: string, options?: CallOptions): Promise<Document<T> | null> {
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
-    const reply = await this.scope.http.call({
-      what: 'store.get',
-      method: 'GET',
-      path: `/v1/internal/store/${seg(collection)}/${seg(id)}`,
-      query: this.#scopeQuery(),
-      headers: this.#headers(),
-      timeoutMs: STORE_TIMEOUT_MS,
-      accept: [404],
-      options,
-    });
+    const reply = await this.#byId('store.get', 'GET', collection, id, options);
     return reply.status === 404 ? null : this.#doc<T>(collection, reply.object());
   }
 
@@ -145,11 +134,16 @@ export class GatewayStoreClient implements StoreClient {
   }
 
   async delete(collection: string, id: string, options?: CallOptions): Promise<boolean> {
+    return (await this.#byId('store.delete', 'DELETE', collection, id, options)).status !== 404;
+  }
+
+  /** GET/DELETE of one document (404 handed back to the caller). */
+  #byId(what: string, method: 'GET' | 'DELETE', collection: string, id: string, options?: CallOptions): Promise<GatewayReply> {
     requireName('collection', collection, 'tasks');
     requireName('id', id, 'a1b2c3');
-    const reply = await this.scope.http.call({
-      what: 'store.delete',
-      method: 'DELETE',
+    return this.scope.http.call({
+      what,
+      method,
       path: `/v1/internal/store/${seg(collection)}/${seg(id)}`,
       query: this.#scopeQuery(),
       headers: this.#headers(),
@@ -157,7 +151,6 @@ export class GatewayStoreClient implements StoreClient {
       accept: [404],
       options,
     });
-    return reply.status !== 404;
   }
 
   async query<T extends DocData = DocData>(collection: string, options: QueryOptions = {}): Promise<Page<Document<T>>> {
