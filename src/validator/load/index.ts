@@ -13,7 +13,7 @@ import { ENTRY_CANDIDATES } from '../project.js';
 import { bundleExtension, type BundleOptions } from './bundle.js';
 import { buildFailureFindings, isBuildFailure, runtimeErrorFinding } from './errors.js';
 import { findExtension, type ExtensionLike } from './find.js';
-import { userFrame } from './stack.js';
+import { bundleSourceMap, userFrame } from './stack.js';
 
 export type { ExtensionLike } from './find.js';
 export type { BundleOptions } from './bundle.js';
@@ -61,8 +61,6 @@ export async function loadExtension(project: Project, options: BundleOptions = {
     if (isBuildFailure(error)) return { findings: buildFailureFindings(error) };
     return { findings: [runtimeErrorFinding(error, undefined)] };
   }
-  // Stack frames of the bundle map back to the user's files through its inline source map.
-  process.setSourceMapsEnabled(true);
   try {
     const namespace = await nativeImport(pathToFileURL(bundle).href);
     const ext = findExtension(namespace);
@@ -75,7 +73,7 @@ export async function loadExtension(project: Project, options: BundleOptions = {
     }
     return { ext, findings: [] };
   } catch (error) {
-    return { findings: [runtimeErrorFinding(error, userFrame(error, project.root, bundle))] };
+    return { findings: [runtimeErrorFinding(error, userFrame(error, project.root, bundle, bundleSourceMap(bundle)))] };
   } finally {
     rmSync(bundle, { force: true });
   }

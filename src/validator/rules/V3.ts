@@ -8,7 +8,8 @@ export const V3: Rule = {
   level: 'ERROR',
   summary: 'Extension must have at least one ext.tool or ChatExtension',
   check({ ext, extAt }) {
-    if (!ext || countsOf(ext).tools > 0 || ext.chats.length > 0) return [];
-    return [finding('V3', 'ERROR', 'Extension must have at least one @ext.tool or ChatExtension', 'Add an @ext.tool or create a ChatExtension', extAt)];
+    // SDK 5 registers no chat entry tool, so an empty ChatExtension exposes nothing.
+    if (!ext || countsOf(ext).tools > 0 || ext.functions.length > 0) return [];
+    return [finding('V3', 'ERROR', 'Extension must have at least one @ext.tool or ChatExtension', 'Add an @ext.tool or a @chat.fn function', extAt)];
   },
 };

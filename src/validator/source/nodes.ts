@@ -22,6 +22,18 @@ export function isFunction(node: Node | null | undefined): node is FunctionLike 
   return node != null && FUNCTION_TYPES.has(node.type);
 }
 
+/** `x as T`, `x satisfies T`, `<T>x`, `x!` and `(x)` → `x`: casts do not change what code does. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  while (
+    n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' ||
+    n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression'
+  ) {
+    n = n.expression;
+  }
+  return n;
+}
+
 /**
  * The dotted chain of a member expression or identifier, e.g. `ctx.skeleton.get`
  * → `['ctx', 'skeleton', 'get']`. Optional chaining and string-literal computed
@@ -29,6 +41,7 @@ export function isFunction(node: Node | null | undefined): node is FunctionLike 
  */
 export function memberPath(node: Node | null | undefined): string[] | undefined {
   if (node == null) return undefined;
+  node = unwrap(node);
   switch (node.type) {
     case 'Identifier':
       return [node.name];
@@ -44,12 +57,6 @@ export function memberPath(node: Node | null | undefined): string[] | undefined 
       if (node.property.type === 'StringLiteral') return [...base, node.property.value];
       return undefined;
     }
-    case 'TSNonNullExpression':
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSTypeAssertion':
-    case 'ParenthesizedExpression':
-      return memberPath(node.expression);
     default:
       return undefined;
   }
@@ -64,6 +71,7 @@ export function calleePath(node: Node): string[] | undefined {
 /** A string literal's value (plain literals and template literals without expressions). */
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (node == null) return undefined;
+  node = unwrap(node);
   if (node.type === 'StringLiteral') return node.value;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;

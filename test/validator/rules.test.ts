@@ -1,0 +1,77 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES, LOADER_RULES } from '../../src/validator/index.js';
+import { FIXTURES, validateFixture } from './helpers.js';
+
+const ruleIds = readdirSync(FIXTURES).filter((d) => !d.startsWith('_'));
+
+/**
+ * Messages quoted from the upstream oracle runs (upstream-core.md §6), for the
+ * rules whose text carries over unchanged; keyed by rule id.
+ */
+const ORACLE: Record<string, { message: string; fix?: string }> = {
+  V13: {
+    message: "Tool 'refresh_stuff' looks like a skeleton refresh but lacks the 'skeleton_refresh_' prefix required by the kernel's auto-derive convention",
+    fix: "Rename to 'skeleton_refresh_stuff' OR use @ext.skeleton('stuff') decorator which applies the convention automatically",
+  },
+  V14: { message: "Extension 'fixture-app' description must be ≥40 chars and ≠ app_id (got len=9, value='too short')" },
+  V15: { message: "Extension display_name 'fixture-app' verbatim equals app_id 'fixture-app' — provide human-readable name (e.g. 'Notes' for app_id='notes')", fix: "Use 'Notes' instead of 'notes', 'Mail Inbox' instead of 'mail-inbox', etc." },
+  V16: { message: "@chat.function 'do_thing' (tool fixture) description must be ≥20 chars (got len=4)" },
+  V20: { message: "@chat.function 'do_thing' (write) should declare effects=['create:resource'] etc. (federal V20, error in v5.0.0)" },
+  V10: { message: "@chat.function 'do_thing' (action_type='write') has no event=" },
+  V11: { message: "@chat.function 'do_thing' missing docstring" },
+  V5: { message: "@chat.function 'do_thing' must return ActionResult" },
+  V9: { message: 'No @ext.health_check registered' },
+  V12: { message: 'No @ext.on_install lifecycle hook' },
+  V8: { message: 'Cannot verify imperal.json manifest (runtime validation)' },
+  'SKEL-GUARD-1': { message: "ctx.skeleton.get(...) called from 'peek', which is not decorated with @ext.skeleton. Skeleton access is LLM-only in v1.6.0.", fix: 'Move the read into a @ext.skeleton tool, or use ctx.cache / ctx.store.' },
+  'SKEL-GUARD-2': { message: 'ctx.skeleton_data was removed in v1.6.0.' },
+  'SKEL-GUARD-3': { message: 'ctx.skeleton.update() was removed in v1.6.0; kernel is sole writer.' },
+  'PANEL-SLOT-1': {
+    message: "@ext.panel(..., slot='main') is not a valid slot. Must be one of ['bottom', 'center', 'chat-sidebar', 'left', 'overlay', 'right']. Note: 'main' was removed in SDK 3.4.0; use 'center' instead.",
+  },
+  'MANIFEST-SKELETON-1': {
+    message: "Tool 'skeleton_refresh_inbox' uses @ext.tool but names a skeleton refresh slot. Use @ext.skeleton('inbox') so the kernel auto-wires section metadata.",
+    fix: "Replace @ext.tool('skeleton_refresh_inbox') with @ext.skeleton('inbox')",
+  },
+  M2: { message: '[version] Field required', fix: "Add 'version' field to imperal.json" },
+  M3: { message: '[schedule] Extra inputs are not permitted', fix: "Remove 'schedule' — not a known manifest field. Common typos: 'schedule'→'schedules', 'tool'→'tools'" },
+  M4: { message: "[webhooks.0.path] String should match pattern '^/[a-z0-9_/-]+$'", fix: "Fix value at 'webhooks.0.path': String should match pattern '^/[a-z0-9_/-]+$'" },
+  M5: { message: "[tools.0.name] Value error, tool name 'bad-name' must be a valid identifier (letters/digits/underscore, not starting with digit)" },
+  M1: { message: 'manifest root must be a JSON object, got list', fix: 'Ensure imperal.json parses to a top-level {...} object' },
+  'M6.3': { message: "webhooks[].path duplicate — paths must be unique: ['/a', '/a']" },
+  'M7.3': { message: "events.emits[].type 'other-app.thing' must be prefixed by app_id 'fixture-app' (cross-namespace block)" },
+  'M8.2': { message: "exposed[].name duplicate — names must be unique: ['get', 'get']" },
+};
+
+describe('every rule has a passing and a failing fixture', () => {
+  it('covers every rule id', () => {
+    const ids = [...ALL_RULES, ...LOADER_RULES].map((r) => r.id).filter((id) => id !== 'PARSE');
+    expect(ruleIds.sort()).toEqual(ids.sort());
+  });
+
+  for (const id of ruleIds) {
+    describe(id, () => {
+      it('does not fire on the passing fixture', async () => {
+        const report = await validateFixture(join(FIXTURES, id, 'pass'));
+        expect(report.findings.filter((f) => f.rule === id)).toEqual([]);
+      });
+
+      it('fires on the failing fixture, with a location, a level and a fix', async () => {
+        const report = await validateFixture(join(FIXTURES, id, 'fail'));
+        const hits = report.findings.filter((f) => f.rule === id);
+        expect(hits.length).toBeGreaterThan(0);
+        for (const hit of hits) {
+          expect(hit.fix).not.toBe('');
+          if (!['V8', 'V9', 'V12'].includes(id)) expect(hit.file).not.toBe('');
+        }
+        const oracle = ORACLE[id];
+        if (oracle) {
+          expect(hits.map((h) => h.message)).toContain(oracle.message);
+          if (oracle.fix) expect(hits.map((h) => h.fix)).toContain(oracle.fix);
+        }
+      });
+    });
+  }
+});
