@@ -55,10 +55,13 @@ const NODE_OPTION_SET: ReadonlySet<string> = new Set(NODE_OPTIONS);
 
 /** Merges positional values and the trailing options object into one options object. */
 function collectOptions(component: string, leads: readonly string[], args: readonly unknown[]): Record<string, unknown> {
-  const last = args[args.length - 1];
+  // A trailing `undefined` (an options variable that happens to be unset) means "no options".
+  let count = args.length;
+  while (count > 0 && args[count - 1] === undefined) count -= 1;
+  const last = args[count - 1];
   const hasOptions = isPlainObject(last);
   const options = hasOptions ? last : {};
-  const positional = hasOptions ? args.length - 1 : args.length;
+  const positional = hasOptions ? count - 1 : count;
   if (positional === 0) return options;
   if (positional > leads.length) {
     throw new UIValidationError(component, `argument ${positional}`, `is not expected: ${component} takes at most ${leads.length} positional argument(s) (${leads.join(', ') || 'none'}) before its options object`);

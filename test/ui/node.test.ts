@@ -85,6 +85,12 @@ describe('positional shorthand', () => {
     expect(error.message).toContain('at most 1 positional');
   });
 
+  it('treats an undefined options argument as no options', () => {
+    const options: ui.TextProps | undefined = undefined;
+    expect(ui.Text('a', options).toDict()).toEqual(ui.Text('a').toDict());
+    expect(ui.Card(undefined).toDict()).toEqual(ui.Card().toDict());
+  });
+
   it('treats an undefined positional as not given', () => {
     expect(ui.Badge(undefined as unknown as string, { value: 7 }).toDict()).toEqual(ui.Badge({ value: 7 }).toDict());
   });
