@@ -191,7 +191,7 @@ export interface SecretSpec {
   rotationHintDays?: number;
   /** One value per user (default) or per installation. */
   scope?: 'user' | 'app';
-  /** Environment variable used in dev mode when no value is stored. */
+  /** For `scope: 'app'`: environment variable (`IMPERAL_APPSECRET_…`) read when no value is stored. */
   envFallback?: string;
 }
 
@@ -423,7 +423,10 @@ export class Extension {
     const maxBytes = requireIntegerIn(subject, 'maxBytes', spec.maxBytes ?? 4096, 1, 65536);
     if (spec.rotationHintDays !== undefined) requireIntegerIn(subject, 'rotationHintDays', spec.rotationHintDays, 1, Number.MAX_SAFE_INTEGER);
     const scope = requireOneOf(subject, 'scope', spec.scope ?? 'user', ['user', 'app'] as const);
-    if (spec.envFallback !== undefined) requirePattern(subject, 'envFallback', spec.envFallback, /^[A-Za-z_][A-Za-z0-9_]*$/, 'name an environment variable, e.g. MY_API_KEY');
+    if (spec.envFallback !== undefined) {
+      requirePattern(subject, 'envFallback', spec.envFallback, /^IMPERAL_APPSECRET_[A-Z0-9_]+$/, "name an environment variable starting with IMPERAL_APPSECRET_, e.g. 'IMPERAL_APPSECRET_API_KEY'");
+      if (scope !== 'app') throw new RegistrationError(subject, "envFallback is only allowed with scope: 'app'", "set scope: 'app' (one value for the installation), or drop envFallback");
+    }
     if (this.registry.secrets.has(spec.name)) throw new SecretDeclarationConflict(spec.name, this.appId);
     const record: SecretRecord = Object.freeze({
       name: spec.name,

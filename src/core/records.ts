@@ -180,7 +180,7 @@ export interface SecretRecord {
   readonly rotationHintDays?: number;
   /** `user`: one value per user; `app`: one value for the whole installation. */
   readonly scope: 'user' | 'app';
-  /** Environment variable read in dev mode when no value is stored. */
+  /** App-scoped secrets: environment variable (`IMPERAL_APPSECRET_…`) read when no value is stored. */
   readonly envFallback?: string;
 }
 

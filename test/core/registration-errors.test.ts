@@ -68,7 +68,9 @@ describe('registration-time validation', () => {
     expect(errorOf(() => ext.secret({ name: 'ok', description: 'd', writeMode: 'admin' as never })).message).toContain("['both', 'extension', 'user']");
     expect(errorOf(() => ext.secret({ name: 'ok', description: 'd', maxBytes: 0 })).message).toContain('[1, 65536]');
     expect(errorOf(() => ext.secret({ name: 'ok', description: 'd', rotationHintDays: 0 })).message).toContain('rotationHintDays');
-    ext.secret({ name: 'ok', description: 'd' });
+    expect(errorOf(() => ext.secret({ name: 'ok', description: 'd', scope: 'app', envFallback: 'MY_KEY' })).message).toContain('envFallback');
+    expect(errorOf(() => ext.secret({ name: 'ok', description: 'd', envFallback: 'IMPERAL_APPSECRET_OK' })).message).toContain("only allowed with scope: 'app'");
+    ext.secret({ name: 'ok', description: 'd', scope: 'app', envFallback: 'IMPERAL_APPSECRET_OK' });
     expect(() => ext.secret({ name: 'ok', description: 'd' })).toThrow(SecretDeclarationConflict);
   });
 

@@ -116,3 +116,22 @@ describe('createTester', () => {
     expect(await other.store.count('notes')).toBe(1);
   });
 });
+
+describe('the built-in secrets panel', () => {
+  it('lists declared secrets with their status, never their values', async () => {
+    const ext = new Extension('secret-panel', { version: '1.0.0' });
+    ext.secret({ name: 'api_key', description: 'Your API key for the service.', required: true });
+    ext.secret({ name: 'token', description: 'Token the extension refreshes.', writeMode: 'extension' });
+    const t = createTester(ext);
+    t.ctx.secrets.seed('api_key', 'sk-very-secret');
+    const { ui: tree, panel_id } = await t.panel('secrets');
+    expect(panel_id).toBe('secrets');
+    const text = JSON.stringify(tree);
+    expect(text).not.toContain('sk-very-secret');
+    const items = (tree as { props: { children: Array<{ props: { items?: Array<{ props: Record<string, unknown> }> } }> } }).props.children[1]!.props.items!;
+    expect(items.map((i) => [i.props.title, (i.props.badge as { props: { label: string } }).props.label, i.props.meta])).toEqual([
+      ['api_key', 'set', 'entered by you'],
+      ['token', 'not set', 'written by the extension'],
+    ]);
+  });
+});
