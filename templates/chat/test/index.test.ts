@@ -22,8 +22,7 @@ describe('__APP_ID__', () => {
   });
 
   it('lists greet in imperal.json with its schemas', () => {
-    const manifest = ext.manifest() as { tools: Array<{ name: string; params_schema: { properties: object } }> };
-    const greet = manifest.tools.find((t) => t.name === 'greet');
-    expect(greet?.params_schema.properties).toHaveProperty('name');
+    const greet = ext.manifest().tools.find((t) => t.name === 'greet');
+    expect(greet).toMatchObject({ action_type: 'read', params_schema: { properties: { name: { type: 'string' } } } });
   });
 });

@@ -30,7 +30,7 @@ describe('__APP_ID__', () => {
   });
 
   it('declares every surface in imperal.json', () => {
-    const m = ext.manifest() as Record<string, unknown>;
+    const m: object = ext.manifest();
     expect(m).toHaveProperty('webhooks');
     expect(m).toHaveProperty('schedules', [{ name: 'nightly_cleanup', cron: '0 3 * * *' }]);
     expect(m).toHaveProperty('secrets');

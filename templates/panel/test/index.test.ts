@@ -23,7 +23,6 @@ describe('__APP_ID__', () => {
   });
 
   it('declares the panel in imperal.json', () => {
-    const manifest = ext.manifest() as { panels: Array<{ panel_id: string; slot: string }> };
-    expect(manifest.panels).toContainEqual(expect.objectContaining({ panel_id: 'sidebar', slot: 'left' }));
+    expect(ext.manifest().panels).toContainEqual(expect.objectContaining({ panel_id: 'sidebar', slot: 'left' }));
   });
 });

@@ -4,7 +4,7 @@ import { ext, Tools } from '../src/index.js';
 
 describe('__APP_ID__', () => {
   it('registers the tool with its scope', () => {
-    const manifest = ext.manifest() as { tools: Array<{ name: string; scopes: string[] }>; required_scopes: string[] };
+    const manifest = ext.manifest();
     expect(manifest.tools.map((t) => t.name)).toContain('__TOOL_NAME__');
     expect(manifest.required_scopes).toEqual(['__APP_ID__:read']);
   });

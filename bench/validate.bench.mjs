@@ -1,0 +1,98 @@
+/**
+ * Benchmark: `imperal validate` on a generated extension with 200 chat
+ * functions, against the bare import of the same extension bundled the same
+ * way (what any loader has to pay). Uses the built CLI in ../dist.
+ *
+ * `run()` returns rows `{ name, value, unit, baseline, ratio }` for bench/run.mjs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(REPO, 'dist/cli/main.js');
+const FUNCTIONS = 200;
+const RUNS = 5;
+
+/** Source of an extension with `n` documented, typed chat functions. */
+function extensionSource(n) {
+  const fns = Array.from({ length: n }, (_, i) => `
+  /** Looks up item ${i}. */
+  @chat.fn('look_up_${i}', { description: 'Look up item number ${i} for the user.', actionType: 'read', params: Params, returns: Result })
+  static async lookUp${i}(_ctx: Context, p: z.infer<typeof Params>): Promise<ActionResult<{ ok: boolean }>> {
+    return ActionResult.success({ ok: p.q.length > ${i} }, { summary: 'done' });
+  }`).join('\n');
+  return `import { Extension, ChatExtension, ActionResult, HealthStatus, z } from '@imperal/sdk';
+import type { Context } from '@imperal/sdk';
+
+export const ext = new Extension('bench-app', {
+  version: '1.0.0', displayName: 'Bench App', icon: 'icon.svg', actionsExplicit: true,
+  description: 'A generated extension with many chat functions, for the validator benchmark.',
+  capabilities: ['bench-app:read'],
+});
+export const chat = new ChatExtension(ext, { toolName: 'bench', description: 'Bench functions' });
+const Params = z.object({ q: z.string() });
+const Result = z.object({ ok: z.boolean() });
+
+export class Handlers {${fns}
+
+  /** Setup. */
+  @ext.onInstall()
+  static async install(_ctx: Context): Promise<void> {}
+
+  /** Health. */
+  @ext.healthCheck()
+  static async health(): Promise<HealthStatus> {
+    return HealthStatus.ok();
+  }
+}
+`;
+}
+
+/** Median wall time in seconds of `node …args`, which must exit with `expect`. */
+function timeNode(args, cwd, expect) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+    const end = process.hrtime.bigint();
+    if (r.status !== expect) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);
+    times.push(Number(end - start) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Runs the benchmark; returns its rows. */
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'imperal-bench-'));
+  try {
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'node_modules/@imperal'), { recursive: true });
+    symlinkSync(REPO, join(dir, 'node_modules/@imperal/sdk'), 'dir');
+    writeFileSync(join(dir, 'src/index.ts'), extensionSource(FUNCTIONS));
+    writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24"/></svg>');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', type: 'module', private: true }));
+
+    // The same bundle the validator imports: esbuild, node platform, packages external.
+    const bundle = join(dir, 'node_modules/.cache/bundle.mjs');
+    await build({ absWorkingDir: dir, entryPoints: ['src/index.ts'], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+    const importOnly = timeNode(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle).href)})`], dir, 0);
+
+    // Exit 0: only V8 (no imperal.json) is expected on the generated extension.
+    const validate = timeNode([CLI, 'validate', dir, '--json'], dir, 0);
+    return [
+      { name: `imperal validate (${FUNCTIONS} chat functions)`, value: validate, unit: 's', baseline: importOnly, ratio: validate / importOnly },
+      { name: `bare import of the bundled extension (${FUNCTIONS} chat functions)`, value: importOnly, unit: 's', baseline: importOnly, ratio: 1 },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.table(await run());
+}
