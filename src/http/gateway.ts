@@ -136,7 +136,8 @@ export class GatewayHttp {
       headers,
       body,
       timeoutMs: opts?.timeoutMs ?? call.timeoutMs,
-      signal: opts?.signal ?? this.#signal,
+      // The handler's signal always applies; a per-call signal can only cut the call shorter.
+      signal: opts?.signal && this.#signal ? AbortSignal.any([opts.signal, this.#signal]) : (opts?.signal ?? this.#signal),
       retryable: idempotent || call.readOnly === true || Boolean(opts?.idempotencyKey),
       maxRetries: opts?.maxRetries,
     });

@@ -20,6 +20,9 @@ function isOperatorObject(v: unknown): v is Record<string, unknown> {
 }
 
 function matchOne(actual: unknown, cond: unknown, field: string): boolean {
+  if (cond === null) return actual === null || actual === undefined;
+  // Primitives compare directly; only objects need the deep comparison below.
+  if (typeof cond !== 'object') return actual === cond;
   if (!isOperatorObject(cond)) return cond === null ? actual === null || actual === undefined : isDeepStrictEqual(actual, cond);
   for (const [op, arg] of Object.entries(cond)) {
     if (!OPERATORS.has(op)) throw new ValidationError(`where.${field}`, `unknown operator '${op}'; use one of ${[...OPERATORS].join(', ')}`);
