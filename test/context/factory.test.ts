@@ -38,8 +38,8 @@ describe('createContext', () => {
   it('reads secrets from the environment in dev mode, still enforcing declarations', async () => {
     const ext = new Extension('dev-app');
     ext.secret({ name: 'api_key', description: 'Key' });
-    ext.secret({ name: 'shared', description: 'Shared', scope: 'app', writeMode: 'extension', envFallback: 'MY_SHARED' });
-    const env = { IMPERAL_DEV_MODE: 'Yes', IMPERAL_SECRET_API_KEY: 'k-1', MY_SHARED: 's-1' };
+    ext.secret({ name: 'shared', description: 'Shared', scope: 'app', writeMode: 'extension', envFallback: 'IMPERAL_APPSECRET_SHARED' });
+    const env = { IMPERAL_DEV_MODE: 'Yes', IMPERAL_SECRET_API_KEY: 'k-1', IMPERAL_APPSECRET_SHARED: 's-1' };
     const ctx = createContext({ kind: 'tool', gatewayUrl: GW, serviceToken: 'svc', identity: { imperalId: 'u' }, extension: ext, env });
     expect(await ctx.secrets.get('api_key')).toBe('k-1');
     expect(await ctx.secrets.get('shared')).toBe('s-1');
