@@ -155,6 +155,9 @@ describe('other clients wire', () => {
     expect([r.method, r.rawUrl]).toEqual(['POST', '/v1/internal/notify']);
     expect(contractHeaders(r)).toEqual({ authorization: 'Bearer svc', ...JSON_CT });
     expect(r.body.toString()).toBe('{"user_id":"u1","message":"hello","extension_id":"app1","priority":"high"}');
+    gw.clearRequests();
+    await ctxOf().notify.send('bye', { subject: 's' });
+    expect(only().body.toString()).toBe('{"user_id":"u1","message":"bye","extension_id":"app1","channel":"in_app","subject":"s"}');
   });
 
   it('storage upload is multipart with parts in order', async () => {
@@ -173,6 +176,9 @@ describe('other clients wire', () => {
     const ctx = ctxOf();
     await ctx.storage.list('dir/');
     expect(only().rawUrl).toBe('/v1/internal/storage/list?prefix=dir%2F&extension_id=app1&tenant_id=t1');
+    gw.clearRequests();
+    await ctx.storage.download('dir/a.txt').catch(() => undefined);
+    expect([only().method, gw.requests[0]!.rawUrl, gw.requests[0]!.headers.authorization]).toEqual(['GET', '/v1/internal/storage/download?path=dir%2Fa.txt&extension_id=app1&tenant_id=t1', 'Bearer svc']);
     gw.clearRequests();
     await ctx.storage.delete('dir/a.txt');
     const r = only();
@@ -193,6 +199,11 @@ describe('other clients wire', () => {
     expect([r.method, r.rawUrl]).toEqual(['PUT', '/v1/internal/extcache/app1/u1/inbox/00f081779b832543']);
     expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', authorization: 'ImperalCallToken TOK', ...JSON_CT });
     expect(r.body.toString()).toBe('{"envelope":{"model":"inbox","version":1,"data":{"unread":3},"cached_at":"2026-01-01T00:00:00.000+00:00"},"ttl_seconds":60}');
+    gw.clearRequests();
+    expect(await ctx.cache.get('page:1', 'inbox')).toEqual({ unread: 3 });
+    r = only();
+    expect([r.method, r.rawUrl]).toEqual(['GET', '/v1/internal/extcache/app1/u1/inbox/00f081779b832543']);
+    expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', authorization: 'ImperalCallToken TOK' });
     gw.clearRequests();
     await ctx.cache.delete('page:1');
     expect(gw.requests.map((q) => [q.method, q.rawUrl])).toEqual([
