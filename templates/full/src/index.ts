@@ -98,7 +98,8 @@ export class Notes {
   @ext.webhook('/incoming', { method: 'POST', secretHeader: 'X-Signature' })
   static async incoming(ctx: Context, request: WebhookRequest): Promise<WebhookResponse> {
     const secret = await ctx.secrets.get('webhook_secret');
-    if (!secret || !signatureMatches(secret, request.body, request.headers.get(SIGNATURE_HEADER))) {
+    const signature = new Headers(request.headers).get(SIGNATURE_HEADER);
+    if (!secret || !signatureMatches(secret, request.body, signature)) {
       return WebhookResponse.error('invalid signature', 401);
     }
     const { text } = CreateNoteParams.parse(request.json());
