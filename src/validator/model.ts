@@ -12,6 +12,7 @@ import type {
   LifecycleRecord, PanelRecord, ScheduleRecord, SecretRecord, SignalRecord, SkeletonRecord, ToolRecord,
   TrayRecord, WebhookRecord,
 } from '../core/records.js';
+import type { ResolvedExtensionOptions } from '../core/extension.js';
 import type { ExtensionLike } from './load/index.js';
 
 /** A ChatExtension and its functions. */
@@ -21,16 +22,11 @@ export interface ChatModel {
   readonly functions: readonly ChatFunctionRecord[];
 }
 
-/** What the rules know about a loaded extension. */
-export interface ExtensionModel {
+/** What the rules know about a loaded extension: its options (defaults applied) and registry. */
+export interface ExtensionModel
+  extends Pick<ResolvedExtensionOptions, 'displayName' | 'description' | 'icon' | 'actionsExplicit' | 'system' | 'capabilities'> {
   readonly appId: string;
   readonly version: string;
-  readonly displayName: string;
-  readonly description: string;
-  readonly icon: string;
-  readonly actionsExplicit: boolean;
-  readonly system: boolean;
-  readonly capabilities: readonly string[];
   /** Plain and skeleton refresh tools. */
   readonly tools: readonly ToolRecord[];
   readonly chats: readonly ChatModel[];

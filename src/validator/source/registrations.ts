@@ -49,8 +49,12 @@ function memberHandler(member: Member): FunctionLike | undefined {
 }
 
 function memberDocumented(member: Member): boolean {
-  // A doc comment may sit before the decorators or between them and the method.
-  return hasDocComment(member) || (member.decorators ?? []).some(hasDocComment) || hasDocComment(member.key);
+  // A doc comment may sit before the decorators, or between them and the method
+  // (Babel then attaches it as a trailing comment of the last decorator).
+  const decorators = member.decorators ?? [];
+  const last = decorators[decorators.length - 1];
+  const trailing = (last?.trailingComments ?? []).some((c) => c.type === 'CommentBlock' && c.value.startsWith('*'));
+  return hasDocComment(member) || decorators.some(hasDocComment) || trailing || hasDocComment(member.key);
 }
 
 /** The statement a higher-order registration belongs to carries its doc comment. */
