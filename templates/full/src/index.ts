@@ -29,7 +29,7 @@ export const NoteCount = z.object({ count: z.number().int() });
 /** The header inbound webhooks carry their `sha256=<hex>` HMAC in. */
 export const SIGNATURE_HEADER = 'x-signature';
 
-ext.secret({ name: 'webhook_secret', description: 'Signing secret of the inbound /incoming webhook', required: true, scope: 'app' });
+ext.secret({ name: 'webhook_secret', description: 'Signing secret of the inbound /incoming webhook', required: true, scope: 'app', writeMode: 'both' });
 ext.cacheModel('note_count', NoteCount);
 ext.emits('__APP_ID__.note.created', { schemaRef: 'NoteCreated' });
 
