@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    // Scratch projects that tests scaffold (with their own tests) are not part of this suite.
+    exclude: ['**/node_modules/**', 'test/.tmp/**', '**/.imperal/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './test/tsconfig.json' },
