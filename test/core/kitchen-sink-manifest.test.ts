@@ -31,6 +31,13 @@ describe('kitchen-sink manifest vs the Python 5.11 oracle', () => {
     expect(schemaValidator('schemas-v5/imperal.schema.json')(manifest)).toEqual([]);
   });
 
+  it('is deterministic: the same extension gives byte-identical JSON, in the 2-space form imperal build writes', () => {
+    const text = ext.manifestJson({ baseDir });
+    expect(ext.manifestJson({ baseDir })).toBe(text);
+    expect(text).toBe(JSON.stringify(manifest, null, 2));
+    expect(text.endsWith('\n')).toBe(false);
+  });
+
   it('has the same top-level keys in the same order', () => {
     expect(Object.keys(manifest)).toEqual(Object.keys(oracle));
   });
