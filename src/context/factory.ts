@@ -83,7 +83,8 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
   if (!options.serviceToken) throw new ValidationError('serviceToken', 'the gateway service token is required');
   const user = new User(identityFor(options.kind, options.identity));
   const signal = options.signal ?? new AbortController().signal;
-  const http = new GatewayHttp({ gatewayUrl: options.gatewayUrl, dispatcher: options.dispatcher, retry: options.retry, signal });
+  // Only a caller's signal is handed to the transport: a never-aborting one would cost a listener per request.
+  const http = new GatewayHttp({ gatewayUrl: options.gatewayUrl, dispatcher: options.dispatcher, retry: options.retry, signal: options.signal });
   const base = new ClientScope({
     http,
     extensionId,
@@ -99,7 +100,7 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
   const config = new StaticConfigClient(options.config ?? {});
   const now = options.now ?? Date.now;
   const time = makeTimeContext(options.time, new Date(now()));
-  const egress = new UndiciHttpClient({ dispatcher: options.httpDispatcher, signal });
+  const egress = new UndiciHttpClient({ dispatcher: options.httpDispatcher, signal: options.signal });
   const clientsFor = (u: User): ClientSet => {
     const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
     return {

@@ -22,7 +22,7 @@ export interface TransportRequest {
   readonly url: URL;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array | FormData | null;
-  /** Deadline of each attempt, in milliseconds. */
+  /** Deadline of each attempt in milliseconds: until the headers arrive, then between body chunks. */
   readonly timeoutMs: number;
   /** The caller's cancellation; aborting it is never retried. */
   readonly signal?: AbortSignal | undefined;
@@ -95,15 +95,17 @@ export class Transport {
 
   async #attempt(req: TransportRequest): Promise<RetryableOutcome> {
     req.signal?.throwIfAborted();
-    const deadline = AbortSignal.timeout(req.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     try {
+      // undici's own per-request timers (time to headers, then idle time between body
+      // chunks) are far cheaper than an AbortSignal.timeout per call.
       const res = await request(req.url, {
         method: req.method,
         headers: req.headers as Record<string, string>,
         body: req.body ?? null,
-        signal,
+        signal: req.signal,
         dispatcher: this.dispatcher,
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs,
       });
       const body = new Uint8Array(await res.body.arrayBuffer());
       const headers = flattenHeaders(res.headers);
@@ -113,13 +115,16 @@ export class Transport {
     } catch (err) {
       if (req.signal?.aborted) throw req.signal.reason;
       const what = `${req.method} ${req.url.pathname}`;
-      if (deadline.aborted) {
+      if (TIMEOUT_CODES.has((err as { code?: string }).code ?? '')) {
         return { error: new APITimeoutError(`${what} timed out after ${req.timeoutMs} ms`, req.timeoutMs, { cause: err }) };
       }
       return { error: new APIConnectionError(`${what} failed: ${describe(err)}`, { cause: err }) };
     }
   }
 }
+
+/** undici error codes of an expired per-request timer. */
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** undici header values may be arrays; the SDK exposes one string per name. */
 export function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
