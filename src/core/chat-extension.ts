@@ -7,7 +7,8 @@
  */
 import { IDENTIFIER_PATTERN, requireOneOf, requirePattern } from './checks.js';
 import { registrar, type Registrar } from './decorate.js';
-import type { Extension, ParamsOf } from './extension.js';
+import type { Extension } from './extension.js';
+import type { ParamsOf } from './options.js';
 import type { ChatHandler } from './handlers.js';
 import type { ActionType, ChatFunctionRecord } from './records.js';
 import type { ChatGroup } from './registry.js';

@@ -14,7 +14,7 @@ export type {
   ExposeOptions,
   HealthCheckOptions,
   SecretSpec,
-} from './extension.js';
+} from './options.js';
 export { ChatExtension, type ChatExtensionOptions, type FunctionOptions } from './chat-extension.js';
 export type { Registrar } from './decorate.js';
 export { HandlerRef, type AnyFunction } from './handler-ref.js';
