@@ -53,6 +53,8 @@ import type {
   WidgetOptions,
 } from './options.js';
 import { PANEL_SLOTS, TRAY_ZONES, type LifecycleKind, type SecretRecord, type ToolRecord } from './records.js';
+
+export type { ExtensionOptions, ResolvedExtensionOptions } from './options.js';
 import { Registry } from './registry.js';
 import { compileSchema, type CompiledSchema, type SchemaLike } from './schema.js';
 import { secretsPanelHandler } from './secrets-panel.js';
