@@ -12,7 +12,7 @@ import type {
   LifecycleRecord, PanelRecord, ScheduleRecord, SecretRecord, SignalRecord, SkeletonRecord, ToolRecord,
   TrayRecord, WebhookRecord,
 } from '../core/records.js';
-import type { ResolvedExtensionOptions } from '../core/extension.js';
+import type { ResolvedExtensionOptions } from '../core/options.js';
 import type { ExtensionLike } from './load/index.js';
 
 /** A ChatExtension and its functions. */
