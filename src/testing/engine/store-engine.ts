@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { SYSTEM_USER_ID } from '../../context/identity.js';
 import type { DocumentDict } from '../../types/document.js';
-import { matchesWhere, orderComparator } from './where.js';
+import { compileWhere, orderComparator } from './where.js';
 
 /** Who is asking. */
 export interface StoreScope {
@@ -93,8 +93,11 @@ export class StoreEngine {
   }
 
   #visible(scope: StoreScope, collection: string, where: Readonly<Record<string, unknown>> = {}): Stored[] {
-    const all = [...(this.#space(scope, collection)?.values() ?? [])];
-    return all.filter((d) => (scope.userId === SYSTEM_USER_ID || d.userId === scope.userId) && matchesWhere(d.data, where));
+    const matches = compileWhere(where);
+    const everyone = scope.userId === SYSTEM_USER_ID;
+    const out: Stored[] = [];
+    for (const d of this.#space(scope, collection)?.values() ?? []) if ((everyone || d.userId === scope.userId) && matches(d.data)) out.push(d);
+    return out;
   }
 
   create(scope: StoreScope, collection: string, data: Record<string, unknown>): DocumentDict {

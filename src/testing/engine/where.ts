@@ -38,9 +38,13 @@ function matchOne(actual: unknown, cond: unknown, field: string): boolean {
   return true;
 }
 
-/** Whether `data` satisfies every condition of `where`. */
-export function matchesWhere(data: Readonly<Record<string, unknown>>, where: Readonly<Record<string, unknown>>): boolean {
-  return Object.entries(where).every(([field, cond]) => matchOne(data[field], cond, field));
+/** Compiles `where` once into a predicate over document data (every condition must hold). */
+export function compileWhere(where: Readonly<Record<string, unknown>>): (data: Readonly<Record<string, unknown>>) => boolean {
+  const conds = Object.entries(where);
+  return (data) => {
+    for (const [field, cond] of conds) if (!matchOne(data[field], cond, field)) return false;
+    return true;
+  };
 }
 
 /** A comparator for `orderBy` (`field` or `-field`); `pick` reads a field of an item. Missing values sort last. */

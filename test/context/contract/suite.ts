@@ -71,6 +71,9 @@ export function contractSuite(build: () => Promise<Harness>): void {
       const ops = await ctx.store.query('tasks', { where: { i: { $gte: 2, $lt: 5 } }, orderBy: 'i' });
       expect(ops.data.map((d) => d.data.i)).toEqual([2, 3, 4]);
       expect(await ctx.store.count('tasks', { tag: 'a' })).toBe(3);
+      expect(await ctx.store.count('tasks', { tag: { $in: ['a'] }, i: { $ne: 0 } })).toBe(2);
+      expect(await ctx.store.count('tasks', { missing: { $exists: false }, nothing: null })).toBe(7);
+      await expect(ctx.store.count('tasks', { i: { $regex: 'x' } })).rejects.toMatchObject({ field: 'where.i' });
       const first = await ctx.store.query('tasks', { orderBy: 'i', limit: 3 });
       expect(first.data.map((d) => d.data.i)).toEqual([0, 1, 2]);
       expect(first.hasMore).toBe(true);
