@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, linkSdk, REPO, scratch } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanScratch, cli, linkSdk, REPO, scratch } from './helpers.js';
+
+afterAll(cleanScratch);
 
 describe('imperal --help', () => {
   it('lists every command and the exit codes', async () => {

@@ -1,15 +1,24 @@
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 
 /** Repository root (the built package, for projects that import `@imperal/sdk`). */
 export const REPO = join(import.meta.dirname, '../..');
 
-/** A fresh scratch folder under test/.tmp (git-ignored). */
+const created: string[] = [];
+
+/** A fresh scratch folder under test/.tmp (git-ignored); removed by {@link cleanScratch}. */
 export function scratch(): string {
   const base = join(REPO, 'test/.tmp');
   mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, 'cli-'));
+  const dir = mkdtempSync(join(base, 'cli-'));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder {@link scratch} made. */
+export function cleanScratch(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Makes `@imperal/sdk` resolve to this repository's build inside `project`. */
