@@ -4,7 +4,7 @@
  * zod's safeParse directly. Target: under 1.5×.
  */
 import { ActionResult, ChatExtension, Extension, dispatch, z } from '../dist/index.js';
-import { measure, row } from './harness.mjs';
+import { compare, row } from './harness.mjs';
 
 export async function run() {
   const ext = new Extension('bench-dispatch', { version: '1.0.0' });
@@ -15,12 +15,14 @@ export async function run() {
   const ctx = {};
   const params = { title: 'Milk', tags: ['a'] };
 
-  const direct = await measure(async () => {
-    const parsed = Params.safeParse(params);
-    if (!parsed.success) throw new Error('invalid');
-    return (await handler(ctx, parsed.data)).toDict();
+  const { direct, dispatched } = await compare({
+    direct: async () => {
+      const parsed = Params.safeParse(params);
+      if (!parsed.success) throw new Error('invalid');
+      return (await handler(ctx, parsed.data)).toDict();
+    },
+    dispatched: () => dispatch(ext, { kind: 'function', name: 'create', params }, ctx),
   });
-  const dispatched = await measure(() => dispatch(ext, { kind: 'function', name: 'create', params }, ctx));
   return [
     row('direct: safeParse + handler + toDict', direct, 'ns/call'),
     row('dispatch(): one chat-function call', dispatched, 'ns/call', direct, '< 1.5x'),

@@ -1,22 +1,39 @@
 /**
- * Tiny benchmark helpers shared by the bench files: run a function enough times
- * to measure it, after a warm-up, and report the median per-operation time.
+ * Tiny benchmark helpers shared by the bench files. Candidates are measured in
+ * interleaved rounds (A, B, A, B, …) after a shared warm-up, so JIT state and
+ * machine load affect a measurement and its baseline alike; each reports the
+ * median per-operation time.
  */
 
-/** Median nanoseconds per call of `fn` (sync or async), over `rounds` rounds of `batch` calls. */
-export async function measure(fn, { batch = 1000, rounds = 15, warmup = 3 } = {}) {
-  const samples = [];
-  for (let round = 0; round < warmup + rounds; round++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < batch; i++) {
-      const out = fn(i);
-      if (out && typeof out.then === 'function') await out;
-    }
-    const elapsed = Number(process.hrtime.bigint() - start) / batch;
-    if (round >= warmup) samples.push(elapsed);
+async function timeBatch(fn, batch) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < batch; i++) {
+    const out = fn(i);
+    if (out && typeof out.then === 'function') await out;
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return Number(process.hrtime.bigint() - start) / batch;
+}
+
+/**
+ * Median nanoseconds per call of each candidate (sync or async functions), keyed
+ * like `candidates`.
+ */
+export async function compare(candidates, { batch = 1000, rounds = 21, warmup = 5 } = {}) {
+  const names = Object.keys(candidates);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+      const ns = await timeBatch(candidates[name], batch);
+      if (round >= warmup) samples[name].push(ns);
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+/** Median nanoseconds per call of one function. */
+export async function measure(fn, options) {
+  return (await compare({ fn }, options)).fn;
 }
 
 /** A result row: `value` in `unit`, its ratio to `baseline` (same unit) when given, and the goal for that ratio. */

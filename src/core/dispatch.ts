@@ -87,16 +87,24 @@ export interface WireResults {
  * @example
  * const out = await dispatch(ext, { kind: 'function', name: 'create_task', params: { title: 'Milk' } }, ctx);
  */
-export async function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context): Promise<WireResults[I['kind']]> {
-  return (await route(ext, invocation, ctx)) as WireResults[I['kind']];
+export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context): Promise<WireResults[I['kind']]> {
+  return route(ext, invocation, ctx) as Promise<WireResults[I['kind']]>;
 }
 
-async function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> {
+// Not async itself: every branch returns its runner's promise, so the hot path
+// (a chat function) costs one async frame, like calling the handler directly.
+function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> {
   switch (inv.kind) {
-    case 'function':
-      return (await runFunction(ext, inv.name, inv.params, ctx)).toDict();
-    case 'expose':
-      return (await runExposed(ext, inv.name, inv.params, ctx)).toDict();
+    case 'function': {
+      const fn = ext.registry.functions.get(inv.name);
+      if (!fn) return Promise.resolve(notFoundResult('chat function', inv.name, [...ext.registry.functions.keys()]).toDict());
+      return invoke(fn.handler, fn.params, inv.name, inv.params, ctx, resultDict, failureDict);
+    }
+    case 'expose': {
+      const method = ext.registry.exposed.get(inv.name);
+      if (!method) return Promise.resolve(notFoundResult('exposed method', inv.name, [...ext.registry.exposed.keys()]).toDict());
+      return invoke(method.handler, method.params, inv.name, inv.params, ctx, resultDict, failureDict);
+    }
     case 'tool':
       return runTool(ext, inv.name, inv.params, ctx);
     case 'panel':
@@ -120,47 +128,56 @@ async function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unk
 }
 
 /** Runs a chat function and returns its `ActionResult` (the tester's `call` uses this directly). */
-export async function runFunction(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
+export function runFunction(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
   const fn = ext.registry.functions.get(name);
-  if (!fn) return notFoundResult('chat function', name, [...ext.registry.functions.keys()]);
-  return callWithParams(fn.handler, fn.params, `'${name}'`, params, ctx);
+  if (!fn) return Promise.resolve(notFoundResult('chat function', name, [...ext.registry.functions.keys()]));
+  return invoke(fn.handler, fn.params, name, params, ctx, toActionResult, asIs);
 }
 
 /** Runs an exposed method and returns its `ActionResult`. */
-export async function runExposed(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
+export function runExposed(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
   const method = ext.registry.exposed.get(name);
-  if (!method) return notFoundResult('exposed method', name, [...ext.registry.exposed.keys()]);
-  return callWithParams(method.handler, method.params, `'${name}'`, params, ctx);
+  if (!method) return Promise.resolve(notFoundResult('exposed method', name, [...ext.registry.exposed.keys()]));
+  return invoke(method.handler, method.params, name, params, ctx, toActionResult, asIs);
 }
 
-async function callWithParams(
+const asIs = <T>(value: T): T => value;
+const resultDict = (value: unknown): ActionResultDict => toActionResult(value).toDict();
+const failureDict = (failure: ActionResult<unknown>): ActionResultDict => failure.toDict();
+
+/**
+ * Validates params, calls the handler, and shapes the outcome: `done` maps the
+ * handler's return value, `failed` the `ActionResult` error made from invalid params
+ * or a thrown error. `name` is what messages call the target (`create_task`,
+ * `panel 'sidebar'`).
+ */
+async function invoke<R>(
   handler: HandlerRef,
   schema: CompiledSchema | undefined,
   name: string,
   params: unknown,
   ctx: Context,
-): Promise<ActionResult<unknown>> {
-  const outcome = await invoke(handler, schema, name, params, ctx);
-  return outcome.failed ? outcome.failed : toActionResult(outcome.value);
-}
-
-type Invoked = { readonly value: unknown; readonly failed?: undefined } | { readonly failed: ActionResult<unknown> };
-
-/** Validates params, calls the handler, and captures failures as `ActionResult` errors. */
-async function invoke(handler: HandlerRef, schema: CompiledSchema | undefined, name: string, params: unknown, ctx: Context): Promise<Invoked> {
+  done: (value: unknown) => R,
+  failed: (failure: ActionResult<unknown>) => R,
+): Promise<R> {
   try {
     let value: unknown = params ?? {};
     if (schema) {
       let parsed: ParseResult<unknown> | Promise<ParseResult<unknown>> = schema.parse(value);
       if (parsed instanceof Promise) parsed = await parsed;
-      if (!parsed.ok) return { failed: invalidParamsResult(name, parsed.issues) };
+      if (!parsed.ok) return failed(invalidParamsResult(quoteName(name), parsed.issues));
       value = parsed.value;
     }
-    return { value: await handler.call(ctx, value) };
+    return done(await handler.call(ctx, value));
   } catch (error) {
-    logFailure(ctx, name, error);
-    return { failed: errorResult(error, name) };
+    logFailure(ctx, quoteName(name), error);
+    return failed(errorResult(error, quoteName(name)));
   }
+}
+
+/** Bare names are quoted in messages (`'create_task'`); descriptive ones (`panel 'x'`) are not. */
+function quoteName(name: string): string {
+  return name.includes(' ') ? name : `'${name}'`;
 }
 
 /** Turns whatever a handler returned into an `ActionResult`. */
@@ -196,12 +213,8 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
   }
   const tool = ext.registry.tools.get(name);
   if (tool?.kind === 'skeleton') return runSkeleton(ext, name.slice('skeleton_refresh_'.length), ctx);
-  if (tool) {
-    // Raw tools answer with whatever they return; only failures are reshaped.
-    const outcome = await invoke(tool.handler, tool.params, `'${name}'`, params, ctx);
-    if (outcome.failed) return outcome.failed.toDict();
-    return isWireSerializable(outcome.value) ? outcome.value.toDict() : outcome.value;
-  }
+  // Raw tools answer with whatever they return; only failures are reshaped.
+  if (tool) return invoke(tool.handler, tool.params, name, params, ctx, wireForm, failureDict);
   if (ext.registry.functions.has(name)) return (await runFunction(ext, name, params, ctx)).toDict();
   if (ext.registry.exposed.has(name)) return (await runExposed(ext, name, params, ctx)).toDict();
   return notFoundResult('tool', name, [...ext.registry.tools.keys(), ...ext.registry.functions.keys()]).toDict();
@@ -224,9 +237,12 @@ async function runUI(ext: Extension, kind: 'panel' | 'widget' | 'tray', id: stri
   });
   if (!record) return fail(`No ${kind} named '${id}' is registered.`, DispatchCodes.NOT_FOUND);
   const schema = 'params' in record ? record.params : undefined;
-  const outcome = await invoke(record.handler, schema, `${kind} '${id}'`, params, ctx);
-  if (outcome.failed) return fail(outcome.failed.error ?? '', outcome.failed.errorCode);
-  return envelope(isWireSerializable(outcome.value) ? outcome.value.toDict() : outcome.value);
+  return invoke(record.handler, schema, `${kind} '${id}'`, params, ctx, (value) => envelope(wireForm(value)), (failure) => fail(failure.error ?? '', failure.errorCode));
+}
+
+/** A value's wire form: `toDict()` when it has one, else the value itself. */
+function wireForm(value: unknown): unknown {
+  return isWireSerializable(value) ? value.toDict() : value;
 }
 
 async function runSkeleton(ext: Extension, section: string, ctx: Context): Promise<SkeletonOutcome> {
