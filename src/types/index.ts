@@ -8,6 +8,6 @@ export {
   WebhookResponse,
   type WebhookRequestInit,
   type WebhookResponseDict,
-  type Headers,
+  type WebhookHeaders,
 } from './webhook.js';
 export { isPlainObject, type JsonValue, type JsonObject } from './json.js';

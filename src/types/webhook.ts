@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 
-/** HTTP headers with lower-cased names. */
-export type Headers = Readonly<Record<string, string>>;
+/** Webhook request headers: lower-cased names, multi-valued headers joined with `, `. */
+export type WebhookHeaders = Readonly<Record<string, string>>;
 
 /** Fields accepted by the {@link WebhookRequest} constructor. */
 export interface WebhookRequestInit {
@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
  */
 export class WebhookRequest {
   readonly method: string;
-  readonly headers: Headers;
+  readonly headers: WebhookHeaders;
   readonly body: Uint8Array;
   readonly query: Readonly<Record<string, string>>;
   readonly path: string;

@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Extension, ChatExtension, ActionResult, HealthStatus, WebhookResponse, ui, z } from '@imperal/sdk';
+import { Extension, ChatExtension, ActionResult, HealthStatus, WebhookResponse, isValidWebhookSignature, ui, z } from '@imperal/sdk';
 import type { Context, Event, WebhookRequest } from '@imperal/sdk';
 
 /** The extension: identity and marketplace listing. `imperal build` reads it from this module. */
@@ -32,13 +31,6 @@ export const SIGNATURE_HEADER = 'x-signature';
 ext.secret({ name: 'webhook_secret', description: 'Signing secret of the inbound /incoming webhook', required: true, scope: 'app', writeMode: 'both' });
 ext.cacheModel('note_count', NoteCount);
 ext.emits('__APP_ID__.note.created', { schemaRef: 'NoteCreated' });
-
-/** Constant-time check of a `sha256=<hex>` HMAC over the raw body. */
-export function signatureMatches(secret: string, body: Uint8Array, header: string | null): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /** Handlers of __DISPLAY_NAME__. */
 export class Notes {
@@ -98,8 +90,8 @@ export class Notes {
   @ext.webhook('/incoming', { method: 'POST', secretHeader: 'X-Signature' })
   static async incoming(ctx: Context, request: WebhookRequest): Promise<WebhookResponse> {
     const secret = await ctx.secrets.get('webhook_secret');
-    const signature = new Headers(request.headers).get(SIGNATURE_HEADER);
-    if (!secret || !signatureMatches(secret, request.body, signature)) {
+    // `sha256=<hex>` HMAC over the raw body, compared in constant time.
+    if (!secret || !isValidWebhookSignature({ secret, body: request.body, headers: request.headers, header: SIGNATURE_HEADER })) {
       return WebhookResponse.error('invalid signature', 401);
     }
     const { text } = CreateNoteParams.parse(request.json());
