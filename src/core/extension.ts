@@ -191,9 +191,10 @@ export class Extension {
     return registrar(subject, (handler) => this.registry.addSignal({ name, handler }, subject));
   }
 
-  /** Registers an inbound webhook at `path` (a leading `/` is added when missing). */
+  /** Registers an inbound webhook at `path` (normalised to one leading `/` and no trailing one). */
   webhook(path: string, options: WebhookOptions = {}): Registrar<WebhookHandler> {
-    const normalised = typeof path === 'string' && !path.startsWith('/') ? `/${path}` : path;
+    // One leading slash, none trailing: '/callback', 'callback' and '/callback/' are the same hook.
+    const normalised = typeof path === 'string' ? `/${path.replace(/^\/+|\/+$/g, '')}` : path;
     const subject = `@ext.webhook('${path}')`;
     requirePattern(subject, 'path', normalised, WEBHOOK_PATH_PATTERN, "use lowercase letters, digits, '_', '-' and '/', e.g. '/stripe'");
     const method = requireOneOf(subject, 'method', options.method ?? 'POST', ['POST', 'GET', 'PUT', 'DELETE'] as const);

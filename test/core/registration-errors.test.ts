@@ -111,10 +111,11 @@ describe('registration-time validation', () => {
     expect(errorOf(() => ext.healthCheck({ intervalSec: 10 })).message).toContain('intervalSec');
   });
 
-  it('normalises webhook paths to a leading slash', () => {
+  it('normalises webhook paths to one leading slash and no trailing one', () => {
     const ext = make();
     ext.webhook('stripe')(noop);
-    expect([...ext.registry.webhooks.keys()]).toEqual(['/stripe']);
+    ext.webhook('/oauth/callback/')(noop);
+    expect([...ext.registry.webhooks.keys()]).toEqual(['/stripe', '/oauth/callback']);
   });
 
   describe('params schemas', () => {
