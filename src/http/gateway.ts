@@ -6,7 +6,7 @@
  * @module
  */
 import type { Dispatcher, FormData } from 'undici';
-import { InvalidResponseError } from '../errors.js';
+import { InvalidResponseError, ValidationError } from '../errors.js';
 import { gatewayDispatcher } from './pool.js';
 import type { RetryPolicy } from './retry.js';
 import { errorFromResponse, type ErrorSubject } from './status-errors.js';
@@ -16,7 +16,11 @@ import { Transport, type HttpMethod, type TransportResponse } from './transport.
 export interface CallOptions {
   /** Cancels the call (defaults to the handler's `ctx.signal`). */
   readonly signal?: AbortSignal;
-  /** Per-attempt timeout in milliseconds (defaults to the client's upstream timeout). */
+  /**
+   * Per-attempt timeout in milliseconds, > 0 (defaults to the client's upstream
+   * timeout). undici checks it on a coarse timer, so it may fire up to about a
+   * second late; it never fires early.
+   */
   readonly timeoutMs?: number;
   /** Overrides the number of retries for this call. */
   readonly maxRetries?: number;
@@ -92,9 +96,16 @@ export class GatewayReply {
   }
 }
 
-/** Percent-encodes one path segment (a `/` inside an id stays inside the segment). */
+/** RFC 3986 sub-delimiters plus `:` and `@`: legal inside a path segment, left as they are. */
+const PCHAR_ESCAPES = /%(24|26|2B|2C|3B|3D|3A|40)/g;
+
+/**
+ * Percent-encodes one path segment as the platform's own client does (spaces,
+ * `%`, `?`, `#` and non-ASCII escaped; `:@!$&'()*+,;=` kept). Unlike it, a `/`
+ * inside an id is escaped too, so it stays inside the segment.
+ */
 export function seg(value: string): string {
-  return encodeURIComponent(value);
+  return encodeURIComponent(value).replace(PCHAR_ESCAPES, (m) => decodeURIComponent(m));
 }
 
 /** Sends gateway calls over one {@link Transport}. */
@@ -128,6 +139,11 @@ export class GatewayHttp {
       body = call.form;
     }
     const opts = call.options;
+    const timeoutMs = opts?.timeoutMs ?? call.timeoutMs;
+    // undici reads 0 as "no timeout": refuse it rather than let a call hang forever.
+    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+      throw new ValidationError('timeoutMs', `must be a number of milliseconds > 0 (got ${String(timeoutMs)})`);
+    }
     if (opts?.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
     const idempotent = call.method !== 'POST' && call.method !== 'PATCH';
     const res: TransportResponse = await this.transport.send({
@@ -135,7 +151,7 @@ export class GatewayHttp {
       url,
       headers,
       body,
-      timeoutMs: opts?.timeoutMs ?? call.timeoutMs,
+      timeoutMs,
       // The handler's signal always applies; a per-call signal can only cut the call shorter.
       signal: opts?.signal && this.#signal ? AbortSignal.any([opts.signal, this.#signal]) : (opts?.signal ?? this.#signal),
       retryable: idempotent || call.readOnly === true || Boolean(opts?.idempotencyKey),

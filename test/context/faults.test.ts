@@ -194,3 +194,73 @@ describe('secrets never leak', () => {
     for (const t of texts) expect(t).not.toMatch(/SECRET/);
   });
 });
+
+describe('more faults', () => {
+  it('a body that stalls past the timeout is an APITimeoutError after the retries', { timeout: 10_000 }, async () => {
+    const ctx = ctxOf();
+    const doc = await ctx.store.create('sb', { pad: 'x'.repeat(64) });
+    faults('/v1/internal/store/sb/', 'stall-body', 'stall-body');
+    const started = Date.now();
+    const err = await ctx.store.get('sb', doc.id, { timeoutMs: 50, maxRetries: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APITimeoutError);
+    expect(hits('/v1/internal/store/sb/')).toBe(2);
+    // undici's coarse timers may add up to ~1 s per attempt; never unbounded.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('malformed JSON from a GET is an InvalidResponseError, not retried', async () => {
+    faults('/v1/internal/store/mj/', { status: 200, raw: new TextEncoder().encode('{"id": ') });
+    await expect(ctxOf().store.get('mj', 'x')).rejects.toBeInstanceOf(InvalidResponseError);
+    expect(hits('/v1/internal/store/mj/')).toBe(1);
+  });
+
+  it('429 on a POST without a key: RateLimitError at once, one request', async () => {
+    faults('/v1/internal/ai', { status: 429, headers: { 'retry-after': '0' } });
+    const err = await ctxOf().ai.complete('hi').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(hits('/v1/internal/ai')).toBe(1);
+  });
+
+  it('429 + Retry-After on a POST with a key: waits, retries, writes once', async () => {
+    faults('/v1/internal/store', { status: 429, headers: { 'retry-after-ms': '20' } });
+    const started = Date.now();
+    await ctxOf().store.create('rl', { a: 1 }, { idempotencyKey: 'rl-1' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+    expect(hits('/v1/internal/store')).toBe(2);
+    expect(gw.platform.store.count({ tenantId: 'default', extensionId: 'faulty', userId: 'u1' }, 'rl')).toBe(1);
+  });
+
+  it('a PUT whose answer is lost is retried and stores one value', async () => {
+    const ctx = ctxOf();
+    faults('/v1/secrets', 'process-then-reset');
+    await ctx.secrets.set('api_key', 'v1');
+    expect(gw.requests.filter((r) => r.method === 'PUT').length).toBe(2);
+    expect(await ctx.secrets.get('api_key')).toBe('v1');
+  });
+
+  it('refuses a zero or negative timeout before sending anything', async () => {
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      await expect(ctxOf().store.get('n', 'x', { timeoutMs })).rejects.toMatchObject({ field: 'timeoutMs' });
+    }
+    expect(gw.requests).toHaveLength(0);
+  });
+});
+
+describe('secret values never leak', () => {
+  it('a vault 422 echoing the input does not put the value into the error', async () => {
+    const value = 'VALUE-must-not-leak';
+    faults('/v1/secrets', { status: 422, body: { detail: [{ type: 'string_too_long', loc: ['body', 'value'], msg: 'too long', input: value }] } });
+    const err = await ctxOf().secrets.set('api_key', value).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const { inspect } = await import('node:util');
+    for (const t of [String(err), (err as Error).stack ?? '', JSON.stringify(err), inspect(err, { depth: 10 })]) expect(t).not.toContain(value);
+  });
+
+  it('size and write-mode refusals name the secret, never the value', async () => {
+    const big = 'B'.repeat(5000) + 'TAIL-SECRET';
+    const err = await ctxOf().secrets.set('api_key', big).catch((e: unknown) => e);
+    expect(String(err)).toMatch(/api_key/);
+    expect(String(err)).not.toContain('TAIL-SECRET');
+    expect(gw.requests).toHaveLength(0);
+  });
+});

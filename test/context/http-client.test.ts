@@ -12,7 +12,7 @@ import { MockHTTP, UnmatchedMockRequestError } from '../../src/testing/mocks/htt
 
 let server: Server;
 let base = '';
-let seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+let seen: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[] = [];
 const agent = new Agent();
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      seen.push({ url: req.url ?? '', headers: req.headers, body });
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       const u = new URL(req.url ?? '/', 'http://x');
       const hop = Number(u.searchParams.get('hop') ?? -1);
       if (u.pathname === '/redirect') {
@@ -70,6 +70,19 @@ describe('UndiciHttpClient', () => {
     expect(seen[0]!.headers['x-custom']).toBe('1');
     expect(seen[0]!.headers.authorization).toBeUndefined();
     expect(seen[0]!.headers['x-service-token']).toBeUndefined();
+  });
+
+  it('put, patch and delete send their method, a raw body as given and no content-type of their own', async () => {
+    seen = [];
+    const c = http();
+    await c.put(`${base}/echo`, { json: [1] });
+    await c.patch(`${base}/echo`, { body: 'raw', headers: { 'content-type': 'text/plain' } });
+    await c.delete(`${base}/echo`);
+    expect(seen.map((s) => [s.method, s.body, s.headers['content-type']])).toEqual([
+      ['PUT', '[1]', 'application/json'],
+      ['PATCH', 'raw', 'text/plain'],
+      ['DELETE', '', undefined],
+    ]);
   });
 
   it('follows up to 5 redirects and fails on the 6th', async () => {

@@ -16,6 +16,7 @@ const ext = new Extension('app1');
 ext.cacheModel('inbox', z.object({ unread: z.number() }));
 ext.cacheModel('other', z.object({ n: z.number() }));
 ext.secret({ name: 'api_key', description: 'API key', writeMode: 'both' });
+ext.secret({ name: 'shared_key', description: 'One per installation', writeMode: 'extension', scope: 'app' });
 
 let gw: LocalGateway;
 let pool: Pool;
@@ -135,7 +136,7 @@ describe('other clients wire', () => {
     let r = only();
     expect([r.method, r.rawUrl]).toEqual(['POST', '/v1/billing/internal/usage/track']);
     expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', 'x-acting-user': 'u1', ...JSON_CT });
-    expect(r.body.toString()).toBe('{"meter":"tokens","quantity":5,"user_id":"u1","tenant_id":"t1","extension_id":"app1"}');
+    expect(r.body.toString()).toBe('{"meter":"tokens","quantity":5,"user_id":"u1","tenant_id":"t1"}');
     for (const [call, route] of [
       [() => ctx.billing.getBalance(), 'balance'],
       [() => ctx.billing.getSubscription(), 'subscription'],
@@ -261,5 +262,129 @@ describe('other clients wire', () => {
     const sys = ctxOf('system', '__system__') as SystemContext;
     await sys.asUser('u9').store.create('notes', { a: 1 });
     expect(JSON.parse(only().body.toString()).user_id).toBe('u9');
+  });
+});
+
+describe('store wire: every request, composites and paging', () => {
+  it('update, delete, count, listUsers and queryAll carry the store headers too', async () => {
+    const ctx = ctxOf();
+    const doc = await ctx.store.create('hdr', { a: 1 });
+    await ctx.store.update('hdr', doc.id, { a: 2 });
+    await ctx.store.count('hdr');
+    await ctx.store.delete('hdr', doc.id);
+    const sys = ctxOf('system', '__system__');
+    for await (const _ of sys.store.listUsers('hdr')) void _;
+    await sys.store.queryAll('hdr');
+    expect(gw.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'POST', 'DELETE', 'GET', 'GET']);
+    for (const r of gw.requests) {
+      const { 'content-type': _ct, ...rest } = contractHeaders(r);
+      expect(rest).toEqual(STORE_HEADERS);
+    }
+    expect(gw.requests[2]!.body.toString()).toBe('{"where":{},"extension_id":"app1","user_id":"u1","tenant_id":"t1"}');
+  });
+
+  it('listUsers follows next_cursor page by page', async () => {
+    for (const u of ['ua', 'ub', 'uc']) await ctxOf('tool', u).store.create('people', { u });
+    gw.clearRequests();
+    const ids: string[] = [];
+    for await (const id of ctxOf('system', '__system__').store.listUsers('people', { pageSize: 2 })) ids.push(id);
+    expect(ids).toEqual(['ua', 'ub', 'uc']);
+    expect(gw.requests.map((r) => r.rawUrl)).toEqual([
+      '/v1/internal/store/people/list_users?extension_id=app1&tenant_id=t1&cursor=0&limit=2',
+      '/v1/internal/store/people/list_users?extension_id=app1&tenant_id=t1&cursor=2&limit=2',
+    ]);
+  });
+
+  it('set: GET, then PATCH when the document exists; the lookup never carries the idempotency key', async () => {
+    const ctx = ctxOf();
+    const doc = await ctx.store.create('kv', { v: 1 });
+    gw.clearRequests();
+    await ctx.store.set(`kv/${doc.id}`, { v: 2 }, { idempotencyKey: 'set-1' });
+    expect(gw.requests.map((r) => [r.method, r.rawUrl, r.headers['idempotency-key']])).toEqual([
+      ['GET', `/v1/internal/store/kv/${doc.id}?extension_id=app1&tenant_id=t1`, undefined],
+      ['PATCH', `/v1/internal/store/kv/${doc.id}`, 'set-1'],
+    ]);
+    expect(gw.requests[1]!.body.toString()).toBe('{"data":{"v":2},"extension_id":"app1","tenant_id":"t1"}');
+  });
+
+  it('set: GET, then POST (gateway-assigned id) when it does not', async () => {
+    await ctxOf().store.set('kv/missing', { v: 1 });
+    expect(gw.requests.map((r) => [r.method, r.rawUrl])).toEqual([
+      ['GET', '/v1/internal/store/kv/missing?extension_id=app1&tenant_id=t1'],
+      ['POST', '/v1/internal/store'],
+    ]);
+    expect(gw.requests[1]!.body.toString()).toBe('{"collection":"kv","data":{"v":1},"user_id":"u1","extension_id":"app1","tenant_id":"t1"}');
+  });
+
+  it('list(prefix) is one default query of the collection before the first "/"', async () => {
+    await ctxOf().store.list('notes/sub/dir');
+    const r = only();
+    expect([r.method, r.rawUrl]).toEqual(['POST', '/v1/internal/store/notes/query']);
+    expect(r.body.toString()).toBe('{"where":{},"order_by":null,"limit":100,"extension_id":"app1","user_id":"u1","tenant_id":"t1"}');
+  });
+
+  it('path segments are escaped like the platform client, except that "/" stays inside the id', async () => {
+    await ctxOf().store.get('notes', "a:b@c d/e%f!$&'()*+,;=");
+    expect(only().rawUrl).toBe("/v1/internal/store/notes/a:b@c%20d%2Fe%25f!$&'()*+,;=?extension_id=app1&tenant_id=t1");
+  });
+});
+
+describe('other clients wire: remaining methods and options', () => {
+  it('ai.complete sends the named options after extension_id, extra fields last', async () => {
+    await ctxOf().ai.complete('p', { model: 'm', maxTokens: 10, temperature: 0.5, system: 's', messages: [{ role: 'user', content: 'x' }], extra: { top_p: 1 } });
+    expect(only().body.toString()).toBe(
+      '{"prompt":"p","model":"m","extension_id":"app1","max_tokens":10,"temperature":0.5,"system":"s","messages":[{"role":"user","content":"x"}],"top_p":1}',
+    );
+  });
+
+  it('storage: upload part values; list and delete carry only the Bearer token', async () => {
+    const ctx = ctxOf();
+    await ctx.storage.upload('d/b.bin', new Uint8Array([1, 2]));
+    const body = only().body.toString('latin1');
+    for (const [name, value] of [['path', 'd/b.bin'], ['extension_id', 'app1'], ['tenant_id', 't1']]) {
+      expect(body).toContain(`name="${name}"\r\n\r\n${value}\r\n`);
+    }
+    expect(body).toMatch(/name="file"; filename="d\/b.bin"\r\nContent-Type: application\/octet-stream\r\n\r\n\x01\x02\r\n/);
+    gw.clearRequests();
+    await ctx.storage.list();
+    await ctx.storage.delete('d/b.bin');
+    expect(gw.requests.map((r) => r.rawUrl)).toEqual(['/v1/internal/storage/list?prefix=&extension_id=app1&tenant_id=t1', '/v1/internal/storage?path=d%2Fb.bin&extension_id=app1&tenant_id=t1']);
+    for (const r of gw.requests) expect(contractHeaders(r)).toEqual({ authorization: 'Bearer svc' });
+  });
+
+  it('cache.getOrFetch: GET then PUT on a miss, only GET on a hit; delete carries the call token', async () => {
+    const ctx = ctxOf();
+    const fetch = () => Promise.resolve({ unread: 7 });
+    expect(await ctx.cache.getOrFetch('gof', 'inbox', fetch, { ttlSeconds: 30 })).toEqual({ unread: 7 });
+    const url = '/v1/internal/extcache/app1/u1/inbox/' + (await import('../../src/context/clients/cache-models.js')).cacheKeyHash('gof');
+    expect(gw.requests.map((r) => [r.method, r.rawUrl])).toEqual([['GET', url], ['PUT', url]]);
+    expect(JSON.parse(gw.requests[1]!.body.toString()).ttl_seconds).toBe(30);
+    gw.clearRequests();
+    expect(await ctx.cache.getOrFetch('gof', 'inbox', fetch)).toEqual({ unread: 7 });
+    expect(only().method).toBe('GET');
+    gw.clearRequests();
+    await ctx.cache.delete('gof');
+    for (const r of gw.requests) expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', authorization: 'ImperalCallToken TOK' });
+  });
+
+  it('app-scoped secrets act as __app__ (one value per installation)', async () => {
+    const ctx = ctxOf();
+    await ctx.secrets.set('shared_key', 'v');
+    await ctx.secrets.get('shared_key');
+    await ctx.secrets.isSet('shared_key');
+    expect(gw.requests.map((r) => [r.method, r.rawUrl, r.headers['x-acting-user']])).toEqual([
+      ['PUT', '/v1/secrets/app1/shared_key', '__app__'],
+      ['GET', '/v1/secrets/app1/shared_key', '__app__'],
+      ['GET', '/v1/secrets/app1/shared_key/meta', '__app__'],
+    ]);
+  });
+
+  it('emit without a key: the event id doubles as the Idempotency-Key', async () => {
+    await ctxOf().extensions.emit('app1.task.done');
+    const r = only();
+    const body = JSON.parse(r.body.toString());
+    expect(body).toMatchObject({ scope: 'app1', action: 'task.done', actor: 'app1', data: {} });
+    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.headers['idempotency-key']).toBe(body.id);
   });
 });

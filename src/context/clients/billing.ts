@@ -102,7 +102,9 @@ export class GatewayBillingClient implements BillingClient {
       method: 'POST',
       path: '/v1/billing/internal/usage/track',
       headers: this.#headers(),
-      json: { meter, quantity, user_id: s.userId, tenant_id: s.tenantId, extension_id: s.extensionId },
+      // 5.11 form: 4.2.16's `{meter, amount, user_id, tenant_id}` with `quantity`. The platform SDK
+      // always sends tenant "default" (its billing client knows no tenant); we send the real one.
+      json: { meter, quantity, user_id: s.userId, tenant_id: s.tenantId },
       timeoutMs: BILLING_TIMEOUT_MS,
       options,
     });

@@ -217,7 +217,9 @@ export class GatewayStoreClient implements StoreClient {
 
   async set<T extends DocData = DocData>(key: string, data: DocData, options?: WriteOptions): Promise<Document<T>> {
     const [collection, id] = splitKey(key);
-    const existing = await this.get(collection, id, options);
+    // The lookup is a plain GET: the idempotency key belongs to the write that follows.
+    const { idempotencyKey: _key, ...readOptions } = options ?? {};
+    const existing = await this.get(collection, id, readOptions);
     return existing ? this.update<T>(collection, id, data, options) : (this.create(collection, data, options) as Promise<Document<T>>);
   }
 

@@ -29,11 +29,12 @@ export interface RecordedRequest {
 }
 
 /**
- * A fault a test injects: `hang` never answers, `reset` destroys the socket,
+ * A fault a test injects: `hang` never answers, `stall-body` sends the headers
+ * and half the body and then stalls, `reset` destroys the socket,
  * `process-then-reset` does the work and then drops the connection (a lost
  * answer), a response object is sent instead of the real answer; `undefined` passes through.
  */
-export type Fault = 'hang' | 'reset' | 'process-then-reset' | GatewayResponse | undefined;
+export type Fault = 'hang' | 'stall-body' | 'reset' | 'process-then-reset' | GatewayResponse | undefined;
 
 /** Decides, per request, whether to inject a fault. */
 export type FaultInjector = (req: RecordedRequest) => Fault;
@@ -142,7 +143,7 @@ export class LocalGateway {
       req.socket.destroy();
       return;
     }
-    this.#send(res, out);
+    this.#send(res, out, fault === 'stall-body');
   }
 
   async #route(recorded: RecordedRequest, req: IncomingMessage, url: URL, body: Buffer): Promise<GatewayResponse> {
@@ -178,10 +179,14 @@ export class LocalGateway {
     return out;
   }
 
-  #send(res: ServerResponse, out: GatewayResponse): void {
+  #send(res: ServerResponse, out: GatewayResponse, stall = false): void {
     const raw = out.raw ?? (out.body === undefined ? new Uint8Array() : Buffer.from(JSON.stringify(out.body)));
     const type = out.raw ? 'application/octet-stream' : 'application/json';
     res.writeHead(out.status, { 'content-type': type, 'content-length': String(raw.byteLength), ...out.headers });
-    res.end(raw);
+    if (stall) {
+      res.flushHeaders();
+      res.write(raw.subarray(0, raw.byteLength >> 1));
+    }
+    else res.end(raw);
   }
 }
