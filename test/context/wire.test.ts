@@ -91,6 +91,9 @@ describe('store wire', () => {
     let r = only();
     expect([r.method, r.rawUrl]).toEqual(['GET', '/v1/internal/store/notes/d%201?extension_id=app1&tenant_id=t1']);
     expect(contractHeaders(r)).toEqual(STORE_HEADERS);
+    gw.clearRequests();
+    await ctx.store.get('notes/d 1'); // the one-key form of the captured example
+    expect(only().rawUrl).toBe('/v1/internal/store/notes/d%201?extension_id=app1&tenant_id=t1');
     const doc = await ctx.store.create('notes', { a: 1 });
     gw.clearRequests();
     await ctx.store.update('notes', doc.id, { a: 2 }, { ifMatch: doc.etag });

@@ -45,8 +45,11 @@ export interface UpdateOptions extends CallOptions {
 export interface StoreClient {
   /** Creates a document; the store assigns its id. */
   create<T extends DocData>(collection: string, data: T, options?: WriteOptions): Promise<Document<T>>;
-  /** The document, or `null` when it does not exist. */
-  get<T extends DocData = DocData>(collection: string, id: string, options?: CallOptions): Promise<Document<T> | null>;
+  /**
+   * The document, or `null` when it does not exist. `get('notes/a1')` (one
+   * `collection/id` key, as the platform SDK allows) is `get('notes', 'a1')`.
+   */
+  get<T extends DocData = DocData>(collection: string, id?: string, options?: CallOptions): Promise<Document<T> | null>;
   /** Shallow-merges `data` into the document; `NotFoundError` when it does not exist. */
   update<T extends DocData = DocData>(collection: string, id: string, data: DocData, options?: UpdateOptions): Promise<Document<T>>;
   /** Deletes the document; `false` when there was none. */
@@ -72,6 +75,11 @@ export function splitKey(key: string): [collection: string, id: string] {
     throw new ValidationError('key', `'${key}' must look like 'collection/id'`);
   }
   return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** The collection and id of a `get`: both given, or one `collection/id` key. */
+export function getTarget(collection: string, id: string | undefined): [collection: string, id: string] {
+  return id === undefined ? splitKey(collection) : [collection, id];
 }
 
 /** Checks shared by the real client and the mock for the system-only scans. */
@@ -108,7 +116,8 @@ export class GatewayStoreClient implements StoreClient {
     return this.#doc<T>(collection, reply.object(), data);
   }
 
-  async get<T extends DocData = DocData>(collection: string, id: string, options?: CallOptions): Promise<Document<T> | null> {
+  async get<T extends DocData = DocData>(collectionOrKey: string, docId?: string, options?: CallOptions): Promise<Document<T> | null> {
+    const [collection, id] = getTarget(collectionOrKey, docId);
     const reply = await this.#byId('store.get', 'GET', collection, id, options);
     return reply.status === 404 ? null : this.#doc<T>(collection, reply.object());
   }

@@ -6,6 +6,7 @@
 import {
   checkQuery,
   checkSystemScan,
+  getTarget,
   splitKey,
   type DocData,
   type QueryOptions,
@@ -32,7 +33,8 @@ export class MockStore implements StoreClient {
     return Document.fromDict<T>({ ...this.#engine.create(this.scope, collection, data) });
   }
 
-  async get<T extends DocData = DocData>(collection: string, id: string): Promise<Document<T> | null> {
+  async get<T extends DocData = DocData>(collectionOrKey: string, docId?: string): Promise<Document<T> | null> {
+    const [collection, id] = getTarget(collectionOrKey, docId);
     requireName('collection', collection, 'tasks');
     requireName('id', id, 'a1b2c3');
     const d = this.#engine.get(this.scope, collection, id);

@@ -39,6 +39,8 @@ export function contractSuite(build: () => Promise<Harness>): void {
       expect(got?.toDict()).toMatchObject({ id: doc.id, collection: 'notes', data: { title: 'Milk', n: 1 }, extension_id: APP, tenant_id: 'default', user_id: 'test_user' });
       expect(got?.createdAt).toBe('2026-01-01T00:00:00.000Z');
       expect(got?.etag).toMatch(/^[0-9a-f]{64}$/);
+      expect((await ctx.store.get(`notes/${doc.id}`))?.id).toBe(doc.id);
+      await expect(ctx.store.get('notes')).rejects.toMatchObject({ field: 'key' });
     });
 
     it('answers null for a missing document and false for deleting it', async () => {
