@@ -266,6 +266,21 @@ describe('other clients wire', () => {
     await sys.asUser('u9').store.create('notes', { a: 1 });
     expect(JSON.parse(only().body.toString()).user_id).toBe('u9');
   });
+
+  it('asUser rebinds notify, billing, cache, secrets and chat too', async () => {
+    const u9 = (ctxOf('system', '__system__') as SystemContext).asUser('u9');
+    await u9.notify('hi');
+    await u9.billing.getBalance();
+    await u9.cache.get('k', 'inbox');
+    await u9.secrets.get('api_key');
+    await u9.deliverChatMessage('done');
+    const [notify, billing, cache, secret, chat] = gw.requests;
+    expect(JSON.parse(notify!.body.toString()).user_id).toBe('u9');
+    expect([billing!.rawUrl, billing!.headers['x-acting-user']]).toEqual(['/v1/billing/internal/balance/u9', 'u9']);
+    expect(cache!.rawUrl).toMatch(/^\/v1\/internal\/extcache\/app1\/u9\/inbox\//);
+    expect(secret!.headers['x-acting-user']).toBe('u9');
+    expect([chat!.headers['x-acting-user'], JSON.parse(chat!.body.toString()).user_id]).toEqual(['u9', 'u9']);
+  });
 });
 
 describe('store wire: every request, composites and paging', () => {
