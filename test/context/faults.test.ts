@@ -190,7 +190,15 @@ describe('secrets never leak', () => {
     const ctx = createContext({ kind: 'tool', gatewayUrl: gw.url, serviceToken: 'svc-SECRET-1', callToken: 'call-SECRET-2', sessionToken: 'sess-SECRET-3', identity: { imperalId: 'u1' }, extension: ext, dispatcher: pool, retry: FAST });
     faults('/v1/internal/store', { status: 500, body: { detail: 'nope' } });
     const err = await ctx.store.create('n', { a: 1 }).catch((e: unknown) => e);
-    const texts = [String(err), (err as Error).stack ?? '', JSON.stringify(ctx), String(ctx), inspect(ctx, { depth: 10, showHidden: true }), inspect(ctx.store, { depth: 10 }), inspect(ctx.secrets, { depth: 10 })];
+    const clients = ['store', 'ai', 'billing', 'skeleton', 'cache', 'notify', 'storage', 'http', 'config', 'extensions', 'time', 'secrets'] as const;
+    const texts = [
+      String(err),
+      (err as Error).stack ?? '',
+      JSON.stringify(ctx),
+      String(ctx),
+      inspect(ctx, { depth: 10, showHidden: true }),
+      ...clients.flatMap((c) => [inspect(ctx[c], { depth: 10, showHidden: true }), JSON.stringify(ctx[c]) ?? '']),
+    ];
     for (const t of texts) expect(t).not.toMatch(/SECRET/);
   });
 });
