@@ -7,12 +7,12 @@
  */
 import { relative } from 'node:path';
 import { finding, type Finding, type Location } from './finding.js';
-import { functionViews, siteLookup, type RuleContext } from './context.js';
+import { functionViews, siteLookup, type Rule, type RuleContext } from './context.js';
 import { loadExtension, type BundleOptions } from './load/index.js';
 import { readManifest, manifestIssues } from './manifest/read.js';
 import { countsOf, modelOf, type ExtensionCounts } from './model.js';
 import { resolveProject, type Project } from './project.js';
-import { ALL_RULES, FUNCTION_RULES, MANIFEST_RULES } from './rules/index.js';
+import { EXTENSION_RULES, FUNCTION_RULES, LEADING_RULES, MANIFEST_RULES, SOURCE_RULES } from './rules/index.js';
 import { indexSource, locate } from './source/index.js';
 import { listSourceFiles } from './source/files.js';
 
@@ -81,14 +81,15 @@ export async function validateProject(path: string, options: ValidateOptions = {
     functions: functionViews(ext?.functions ?? [], siteOf, extAt),
     siteOf,
   };
+  const run = (rules: readonly Rule[]): Finding[] => rules.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
   const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));
-  const others = ALL_RULES.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
-  const isManifest = (f: Finding): boolean => MANIFEST_RULES.some((m) => m.id === f.rule);
   const findings = withLoadFindings(loaded.findings, [
     ...source.problems,
+    ...run(LEADING_RULES),
     ...perFunction,
-    ...others.filter((f) => !isManifest(f)),
-    ...orderManifestFindings(others.filter(isManifest), ctx),
+    ...run(EXTENSION_RULES),
+    ...inWalkOrder(run(SOURCE_RULES)),
+    ...orderManifestFindings(run(MANIFEST_RULES), ctx),
   ]);
   return {
     ...(ext ? { appId: ext.appId, version: ext.version } : {}),
@@ -96,6 +97,15 @@ export async function validateProject(path: string, options: ValidateOptions = {
     findings,
     project,
   };
+}
+
+/**
+ * Source findings as upstream walks the tree: file by file, in line order
+ * (rule order on the same line); MANIFEST-SKELETON-1 after all of them.
+ */
+function inWalkOrder(found: readonly Finding[]): Finding[] {
+  const last = (f: Finding): number => (f.rule === 'MANIFEST-SKELETON-1' ? 1 : 0);
+  return [...found].sort((a, b) => last(a) - last(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
 }
 
 /** M1–M5 findings in the schema check's order (pydantic's), the rest after. */

@@ -49,14 +49,17 @@ function isRegistrationError(error: unknown): error is RegistrationErrorLike {
   return typeof e?.message === 'string' && typeof e.subject === 'string' && typeof e.fix === 'string';
 }
 
-/** Registration problems and the validator rule that covers the same mistake. */
+/**
+ * Registration problems and the validator rule that covers the same mistake,
+ * most specific first (an emits error also mentions the app id).
+ */
 const RULE_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bslot\b/i, 'PANEL-SLOT-1'],
-  [/app[_ ]?id/i, 'V1'],
-  [/action[_ ]?type/i, 'V4'],
-  [/\bcron\b/i, 'CRON-1'],
   [/\bemits\b|prefixed by app_id/i, 'M7.3'],
   [/cache ?model/i, 'CACHE-MODEL-1'],
+  [/\bslot\b/i, 'PANEL-SLOT-1'],
+  [/action[_ ]?type/i, 'V4'],
+  [/\bcron\b/i, 'CRON-1'],
+  [/app[_ ]?id/i, 'V1'],
   [/\bversion\b/i, 'V2'],
 ];
 

@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Level } from '../finding.js';
 import { ALL_RULES, LOADER_RULES } from '../rules/index.js';
 import type { ValidationReport } from '../validate.js';
@@ -12,13 +14,19 @@ const SARIF_LEVEL: Readonly<Record<Level, 'error' | 'warning' | 'note'>> = { ERR
 /** Where rule docs live, relative to the package. */
 const DOCS_URI = 'https://www.npmjs.com/package/@imperal/sdk';
 
+/** A finding's file as a SARIF artifact location: relative to `%SRCROOT%` (percent-encoded), or a `file:` URI when absolute. */
+function artifactLocation(file: string): Record<string, string> {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 function result(f: Finding): Record<string, unknown> {
   const region = f.line > 0 ? { region: f.column ? { startLine: f.line, startColumn: f.column } : { startLine: f.line } } : {};
   return {
     ruleId: f.rule,
     level: SARIF_LEVEL[f.level],
     message: { text: f.fix ? `${f.message} Fix: ${f.fix}` : f.message },
-    ...(f.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: f.file.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' }, ...region } }] } : {}),
+    ...(f.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), ...region } }] } : {}),
   };
 }
 
@@ -36,7 +44,7 @@ export function toSarif(report: ValidationReport, sdkVersion: string): Record<st
     runs: [
       {
         tool: { driver: { name: 'imperal validate', version: sdkVersion, semanticVersion: sdkVersion, informationUri: DOCS_URI, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${report.project.root.replace(/\\/g, '/')}/` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(report.project.root).href.replace(/\/$/, '')}/` } },
         results: report.findings.map(result),
       },
     ],

@@ -36,22 +36,26 @@ interface Hit {
   readonly node: Node;
 }
 
-/** `process.env.KEY`, `process.env['KEY']`, `import.meta.env.KEY`, `const { KEY } = process.env`. */
+/** The key of `process.env.KEY` / `process.env['KEY']` / `import.meta.env.KEY`, from a member path. */
+function envKey(path: readonly string[]): string | undefined {
+  if (path.length === 3 && path[0] === 'process' && path[1] === 'env') return path[2];
+  if (path.length === 4 && path[0] === 'import' && path[1] === 'meta' && path[2] === 'env') return path[3];
+  return undefined;
+}
+
+/** `process.env.KEY` (also inside a longer chain or a template literal), `import.meta.env.KEY`, `const { KEY } = process.env`. */
 function envHits(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   for (const { node, ancestors, file } of ctx.source.members) {
     const path = memberPath(node);
-    const isEnv = path && path.length === 3 && ((path[0] === 'process' && path[1] === 'env') || (path[0] === 'import' && path[1] === 'meta'));
-    if (isEnv && ancestors[ancestors.length - 1]?.type !== 'MemberExpression') {
-      const key = path[0] === 'import' ? undefined : path[2];
-      if (key && CREDENTIAL_KEY.test(key)) hits.push({ key, file, node });
-    }
+    const key = path && envKey(path);
+    if (key && CREDENTIAL_KEY.test(key)) hits.push({ key, file, node });
     if (path?.length === 2 && path[0] === 'process' && path[1] === 'env') {
       const parent = ancestors[ancestors.length - 1];
       if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'ObjectPattern') {
         for (const prop of parent.id.properties) {
-          const key = prop.type === 'ObjectProperty' ? (prop.key.type === 'Identifier' ? prop.key.name : stringValue(prop.key)) : undefined;
-          if (key && CREDENTIAL_KEY.test(key)) hits.push({ key, file, node: prop });
+          const name = prop.type === 'ObjectProperty' ? (prop.key.type === 'Identifier' ? prop.key.name : stringValue(prop.key)) : undefined;
+          if (name && CREDENTIAL_KEY.test(name)) hits.push({ key: name, file, node: prop });
         }
       }
     }
@@ -72,6 +76,17 @@ function storeHits(ctx: RuleContext): Hit[] {
     }
   }
   return hits;
+}
+
+/** Secrets declared in `imperal.json`, for when the extension did not load. */
+function manifestSecrets(ctx: RuleContext): ReadonlyArray<{ name: string; envFallback?: string }> {
+  const list = (ctx.manifest.data as { secrets?: unknown } | undefined)?.secrets;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((s: unknown) => {
+    const { name, env_fallback: envFallback } = (s ?? {}) as { name?: unknown; env_fallback?: unknown };
+    if (typeof name !== 'string') return [];
+    return typeof envFallback === 'string' ? [{ name, envFallback }] : [{ name }];
+  });
 }
 
 /** The reason given in a bypass comment on the hit's line or the line above, if any. */
@@ -96,7 +111,7 @@ export const V32: Rule = {
   level: 'ERROR',
   summary: 'Credential-like env/store access needs a matching ext.secret declaration',
   check(ctx) {
-    const secrets = ctx.ext?.secrets ?? [];
+    const secrets = ctx.ext?.secrets ?? manifestSecrets(ctx);
     const declared = (key: string): boolean =>
       secrets.some((s) => s.envFallback === key || editDistance(normalise(key), normalise(s.name)) <= 2);
     return [...envHits(ctx), ...storeHits(ctx)].filter((h) => !declared(h.key)).map((hit) => {

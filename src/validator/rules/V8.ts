@@ -1,7 +1,7 @@
 import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
 
-/** V8 — without `imperal.json` the manifest cannot be cross-checked. */
+/** V8 — without `imperal.json` the manifest cannot be cross-checked (message and fix are upstream's, verbatim). */
 export const V8: Rule = {
   id: 'V8',
   level: 'WARN',
@@ -9,6 +9,6 @@ export const V8: Rule = {
   check({ manifest }) {
     if (manifest.exists) return [];
     return [finding('V8', 'WARN', 'Cannot verify imperal.json manifest (runtime validation)',
-      "Run 'imperal build' to write imperal.json, then validate again")];
+      "Run 'imperal validate ./extension' from CLI for full filesystem check")];
   },
 };

@@ -1,7 +1,7 @@
 /**
- * Every rule, in the order findings are reported: per-function rules first
- * (function by function), then extension rules, source rules, and the
- * manifest rules.
+ * Every rule, in the order findings are reported (the upstream order): the
+ * identity rules V1–V3, the per-function rules (function by function), the
+ * other extension rules, source rules, and the manifest rules.
  *
  * @module
  */
@@ -55,12 +55,15 @@ import { M7_3 } from './M7.3.js';
 import { M8_2 } from './M8.2.js';
 import { SDK_VERSION_1 } from './SDK-VERSION-1.js';
 
-/** Rules run per chat function, in this order, before all others. */
+/** Extension rules reported before the per-function block (upstream emits V1–V3 first). */
+export const LEADING_RULES: readonly Rule[] = [V1, V2, V3];
+
+/** Rules run per chat function, in this order, after {@link LEADING_RULES}. */
 export const FUNCTION_RULES: readonly Rule[] = [V4, V5, V6, V10, V11];
 
-/** Extension-wide rules over the loaded registry (and the handlers' source). */
+/** The other extension-wide rules over the loaded registry (and the handlers' source). */
 export const EXTENSION_RULES: readonly Rule[] = [
-  V1, V2, V3, V7, V8, V9, V12, V13, V14, V15, V16, V17, V18, V19, V20, V21, V22, V23, V24, V24_AST, V25,
+  V7, V8, V9, V12, V13, V14, V15, V16, V17, V18, V19, V20, V21, V22, V23, V24, V24_AST, V25,
   V31, V32, V33, V34, CRON_1,
 ];
 
@@ -73,7 +76,7 @@ export const SOURCE_RULES: readonly Rule[] = [
 export const MANIFEST_RULES: readonly Rule[] = [M0, M1, M2, M3, M4, M5, M6_3, M7_3, M8_2, SDK_VERSION_1];
 
 /** Every rule, in report order. */
-export const ALL_RULES: readonly Rule[] = [...FUNCTION_RULES, ...EXTENSION_RULES, ...SOURCE_RULES, ...MANIFEST_RULES];
+export const ALL_RULES: readonly Rule[] = [...LEADING_RULES, ...FUNCTION_RULES, ...EXTENSION_RULES, ...SOURCE_RULES, ...MANIFEST_RULES];
 
 /** Findings that do not come from a rule file: problems loading or parsing the extension. */
 export const LOADER_RULES: ReadonlyArray<Pick<Rule, 'id' | 'level' | 'summary'>> = [
