@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES, LOADER_RULES } from '../../src/validator/index.js';
@@ -24,7 +24,16 @@ const ORACLE: Record<string, { message: string; fix?: string }> = {
   V5: { message: "@chat.function 'do_thing' must return ActionResult" },
   V9: { message: 'No @ext.health_check registered' },
   V12: { message: 'No @ext.on_install lifecycle hook' },
-  V8: { message: 'Cannot verify imperal.json manifest (runtime validation)' },
+  V8: { message: 'Cannot verify imperal.json manifest (runtime validation)', fix: "Run 'imperal validate ./extension' from CLI for full filesystem check" },
+  V3: { message: 'Extension must have at least one @ext.tool or ChatExtension' },
+  V19: { message: "Extension 'fixture-app' must set actions_explicit=True (federal v4.0.0 default)" },
+  V21: { message: "Icon 'icon.svg' contains embedded base64 raster in <image href=...>" },
+  V31: {
+    message: "Extension(system=True) is reserved for first-party Imperal extensions (admin / billing / developer / automations). Author 'imp_u_thirdparty' is not in the Imperal author allowlist.",
+  },
+  'V24-AST': {
+    message: "@chat.function 'do_thing' accesses ctx.skeleton at line(s) [12] — federal V24 forbids this. Skeleton is the LLM context cache (read by router/narrator), not a data source.",
+  },
   'SKEL-GUARD-1': { message: "ctx.skeleton.get(...) called from 'peek', which is not decorated with @ext.skeleton. Skeleton access is LLM-only in v1.6.0.", fix: 'Move the read into a @ext.skeleton tool, or use ctx.cache / ctx.store.' },
   'SKEL-GUARD-2': { message: 'ctx.skeleton_data was removed in v1.6.0.' },
   'SKEL-GUARD-3': { message: 'ctx.skeleton.update() was removed in v1.6.0; kernel is sole writer.' },
@@ -49,6 +58,15 @@ describe('every rule has a passing and a failing fixture', () => {
   it('covers every rule id', () => {
     const ids = [...ALL_RULES, ...LOADER_RULES].map((r) => r.id).filter((id) => id !== 'PARSE');
     expect(ruleIds.sort()).toEqual(ids.sort());
+  });
+
+  it('documents every rule in docs/validator.md (level, trigger, fix)', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/validator.md'), 'utf8');
+    for (const rule of [...ALL_RULES, ...LOADER_RULES]) {
+      // Level cell, then trigger and fix cells (a `|` inside a cell is escaped as `\|`).
+      const cell = '(?:[^|\\\\]|\\\\.)+';
+      expect(doc, rule.id).toMatch(new RegExp(`^\\| ${rule.id.replace('.', '\\.')} \\| ${rule.level}${cell}?\\|${cell}\\|${cell}\\|$`, 'm'));
+    }
   });
 
   for (const id of ruleIds) {
