@@ -1,15 +1,20 @@
 // Declarative UI benchmark: build and serialise a 1,000-node panel tree with the
 // `ui` factories, against writing the same JSON as a plain object literal by hand
-// and stringifying it. Both are measured in the same run; `ratio` = ui / literal.
+// and stringifying it. Both are measured in interleaved rounds of the same run
+// (bench/harness.mjs); `ratio` = ui / literal.
+import { pathToFileURL } from 'node:url';
+import { compare, row } from './harness.mjs';
 
 const SECTIONS = 9;
 const ITEMS_PER_SECTION = 54; // 1 page + 9 × (section + header + list + 54 × (item + badge)) = 1,000 nodes
-const WARMUP_TREES = 300;
-const ROUNDS = 7;
-const MIN_ROUND_MS = 150;
+const TREES_PER_BATCH = 20;
 
-/** The built `@imperal/sdk/ui` entry, or the `ui` export of the root entry when only that was built. */
+/**
+ * The built `@imperal/sdk/ui` entry, or the `ui` export of the root entry when
+ * only that was built. `UI_BENCH_ENTRY` points at another build (A/B runs).
+ */
 async function loadUi() {
+  if (process.env.UI_BENCH_ENTRY) return import(pathToFileURL(process.env.UI_BENCH_ENTRY).href);
   try {
     return await import('../dist/ui/index.js');
   } catch {
@@ -70,29 +75,7 @@ function buildByHand() {
   return { type: 'Page', props: { children: sections, title: 'Benchmark' } };
 }
 
-/** Median time per call in microseconds over several rounds of at least MIN_ROUND_MS each. */
-function measure(fn) {
-  let sink = 0;
-  for (let i = 0; i < WARMUP_TREES; i += 1) sink += fn().length;
-  const perCall = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    globalThis.gc?.();
-    let calls = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < MIN_ROUND_MS) {
-      sink += fn().length;
-      calls += 1;
-      elapsed = performance.now() - start;
-    }
-    perCall.push((elapsed * 1000) / calls);
-  }
-  if (sink === 0) throw new Error('benchmark produced no output');
-  perCall.sort((a, b) => a - b);
-  return perCall[Math.floor(perCall.length / 2)];
-}
-
-const round2 = (n) => Math.round(n * 100) / 100;
+const micro = (ns) => Math.round(ns / 10) / 100;
 
 /** Runs the benchmark and returns one row per measurement. */
 export async function run() {
@@ -100,27 +83,15 @@ export async function run() {
   const tree = buildWithUi(ui);
   const text = JSON.stringify(tree);
   if (text !== JSON.stringify(buildByHand())) throw new Error('ui tree and hand-written literal serialise differently');
-
-  const uiBuildAndStringify = measure(() => JSON.stringify(buildWithUi(ui)));
-  const literalBuildAndStringify = measure(() => JSON.stringify(buildByHand()));
-  const uiStringifyOnly = measure(() => JSON.stringify(tree));
+  if (JSON.stringify(tree.toDict()) !== text) throw new Error('toDict() and JSON.stringify disagree');
   const literal = buildByHand();
-  const literalStringifyOnly = measure(() => JSON.stringify(literal));
+
+  const options = { batch: TREES_PER_BATCH, rounds: 21, warmup: 5 };
+  const full = await compare({ ui: () => JSON.stringify(buildWithUi(ui)).length, literal: () => JSON.stringify(buildByHand()).length }, options);
+  const stringify = await compare({ ui: () => JSON.stringify(tree).length, literal: () => JSON.stringify(literal).length }, options);
 
   return [
-    {
-      name: 'ui: build + JSON.stringify, 1,000-node panel tree',
-      value: round2(uiBuildAndStringify),
-      unit: 'µs/tree',
-      baseline: round2(literalBuildAndStringify),
-      ratio: round2(uiBuildAndStringify / literalBuildAndStringify),
-    },
-    {
-      name: 'ui: JSON.stringify only, 1,000-node panel tree',
-      value: round2(uiStringifyOnly),
-      unit: 'µs/tree',
-      baseline: round2(literalStringifyOnly),
-      ratio: round2(uiStringifyOnly / literalStringifyOnly),
-    },
+    row('ui: build + JSON.stringify, 1,000-node panel tree', micro(full.ui), 'µs/tree', micro(full.literal)),
+    row('ui: JSON.stringify only, 1,000-node panel tree', micro(stringify.ui), 'µs/tree', micro(stringify.literal)),
   ];
 }

@@ -6,8 +6,9 @@
  * @module
  */
 import { UIValidationError } from './errors.js';
-import { checkNodeOptions, UINode, type NodeOptions } from './node.js';
-import { emitProps, type PropSpec } from './spec.js';
+import { checkNodeOptions, NODE_OPTIONS, UINode, type NodeOptions } from './node.js';
+import type { Prepare, PropSpec } from './spec.js';
+import { compileTable, emitValues, readCall, valuesByName, valuesOf } from './table.js';
 import { isPlainObject } from './wire.js';
 
 /** The trailing options argument: optional when every option is optional. */
@@ -45,50 +46,8 @@ export interface ComponentDef<P, T extends string, L extends readonly (keyof P &
   readonly leads: L;
   /** The prop table, in wire emission order. */
   readonly props: readonly PropSpec<keyof P & string>[];
-  /** Rewrites the options before the table is applied (derived props, aliases). */
-  readonly prepare?: (options: Record<string, unknown>, component: string) => Record<string, unknown>;
-}
-
-/** Keys every factory understands besides its own props. */
-const NODE_OPTIONS = ['id', 'key', 'revision', 'autoAction', 'extra'] as const;
-const NODE_OPTION_SET: ReadonlySet<string> = new Set(NODE_OPTIONS);
-
-/** Merges positional values and the trailing options object into one options object. */
-function collectOptions(component: string, leads: readonly string[], args: readonly unknown[]): Record<string, unknown> {
-  // A trailing `undefined` (an options variable that happens to be unset) means "no options".
-  let count = args.length;
-  while (count > 0 && args[count - 1] === undefined) count -= 1;
-  const last = args[count - 1];
-  const hasOptions = isPlainObject(last);
-  const options = hasOptions ? last : {};
-  const positional = hasOptions ? count - 1 : count;
-  if (positional === 0) return options;
-  if (positional > leads.length) {
-    throw new UIValidationError(component, `argument ${positional}`, `is not expected: ${component} takes at most ${leads.length} positional argument(s) (${leads.join(', ') || 'none'}) before its options object`);
-  }
-  const merged: Record<string, unknown> = { ...options };
-  for (let i = 0; i < positional; i += 1) {
-    const name = leads[i] as string;
-    if (args[i] === undefined) continue;
-    if (options[name] !== undefined) throw new UIValidationError(component, name, 'is given both positionally and in the options object');
-    merged[name] = args[i];
-  }
-  return merged;
-}
-
-/**
- * Collects the arguments of a factory call into one options object and
- * rejects option names outside `known` (listing the accepted ones).
- */
-export function resolveOptions(component: string, leads: readonly string[], known: ReadonlySet<string>, args: readonly unknown[]): Record<string, unknown> {
-  const options = collectOptions(component, leads, args);
-  for (const name of Object.keys(options)) {
-    if (!known.has(name)) {
-      const hint = known.has('extra') ? '; use `extra` to send renderer-only props' : '';
-      throw new UIValidationError(component, name, `is not a prop of this component${hint}`, [...known]);
-    }
-  }
-  return options;
+  /** Rewrites the given props (keyed by option name) before the table is applied (derived props, aliases). */
+  readonly prepare?: Prepare;
 }
 
 /**
@@ -100,22 +59,22 @@ export function define<P>() {
   return <const T extends string, const L extends readonly (keyof P & string)[]>(
     def: ComponentDef<P, T, L>,
   ): FactoryFor<P & NodeOptions, T, L> => {
-    const component = def.name ?? def.type;
-    const names = def.props.map((row) => row.name);
-    const known = new Set<string>([...names, ...NODE_OPTIONS]);
+    const { type, prepare } = def;
+    const component = def.name ?? type;
+    const table = compileTable(component, def.props, def.leads, NODE_OPTIONS);
     // A prop named `id` (ListItem) is data, not the node's identity.
-    const idIsProp = names.includes('id' as keyof P & string);
+    const idIsProp = (table.index.get('id') ?? -1) >= 0;
     const build = (...args: unknown[]): UINode<T> => {
-      const options = resolveOptions(component, def.leads, known, args);
-      const input = def.prepare === undefined ? options : def.prepare(options, component);
-      const props = emitProps(component, def.props, input);
+      const call = readCall(table, args);
+      const values = prepare === undefined ? call.values : valuesOf(table, prepare(valuesByName(table, call.values), component));
+      const props = emitValues(table, values);
       // Most nodes carry no identity, auto action or extra: skip that work for them.
-      if (!Object.keys(options).some((name) => NODE_OPTION_SET.has(name))) return new UINode(def.type, props);
-      const common = options as NodeOptions;
+      if (!call.common) return new UINode(type, props);
+      const common = call.options as NodeOptions;
       checkNodeOptions(component, common, idIsProp);
       if (common.autoAction !== undefined) props['auto_action'] = common.autoAction;
       if (common.extra !== undefined) mergeExtra(component, props, def.props, common.extra);
-      return new UINode(def.type, props, { id: idIsProp ? undefined : common.id, key: common.key, revision: common.revision });
+      return new UINode(type, props, { id: idIsProp ? undefined : common.id, key: common.key, revision: common.revision });
     };
     return build as unknown as FactoryFor<P & NodeOptions, T, L>;
   };

@@ -47,6 +47,9 @@ export interface NodeOptions extends NodeIdentity {
   extra?: Record<string, unknown>;
 }
 
+/** Option names every factory accepts besides its own props (see {@link NodeOptions}). */
+export const NODE_OPTIONS: readonly (keyof NodeOptions)[] = ['id', 'key', 'revision', 'autoAction', 'extra'];
+
 /** Wire name of the host-level auto action prop. */
 const AUTO_ACTION = 'auto_action';
 
@@ -70,12 +73,12 @@ export class UINode<T extends string = string> {
   /** Bump to reset the node's local renderer state (top-level `revision`). */
   revision: number | undefined;
 
-  constructor(type: T, props: Record<string, unknown> = {}, identity: NodeIdentity = {}) {
+  constructor(type: T, props: Record<string, unknown> = {}, identity?: NodeIdentity) {
     this.type = type;
     this.props = props;
-    this.id = identity.id;
-    this.key = identity.key;
-    this.revision = identity.revision;
+    this.id = identity?.id;
+    this.key = identity?.key;
+    this.revision = identity?.revision;
   }
 
   /** The action the panel host fires on render (`props.auto_action`), if any. */
@@ -90,31 +93,46 @@ export class UINode<T extends string = string> {
 
   /** The wire JSON as plain data (nested nodes and actions converted too). */
   toDict(): WireNode<T> {
-    return this.wire(toWire);
+    return this.wire(copyProps(this.props, true));
   }
 
   /**
    * Called by `JSON.stringify`. Same text as `toDict()`, but nested values are
-   * left for `JSON.stringify` to visit, which saves copying the tree twice.
+   * left for `JSON.stringify` to visit, and the props object itself is handed
+   * over unless a top-level `null` has to be dropped, so the tree is not copied.
    */
   toJSON(): WireNode<T> {
-    return this.wire((value) => value);
+    return this.wire(hasNull(this.props) ? copyProps(this.props, false) : this.props);
   }
 
-  /** Shared by toDict/toJSON: `{type, props, id?, key?, revision?}` with top-level empty props dropped. */
-  private wire(convert: (value: unknown) => unknown): WireNode<T> {
-    const props: Record<string, unknown> = {};
-    for (const name of Object.keys(this.props)) {
-      const value = this.props[name];
-      // Top-level null/undefined means "not set" on the wire; nested nulls are data and stay.
-      if (value !== undefined && value !== null) props[name] = convert(value);
-    }
+  /** `{type, props, id?, key?, revision?}`: the shared envelope of toDict/toJSON. */
+  private wire(props: Record<string, unknown>): WireNode<T> {
     const out: WireNode<T> = { type: this.type, props };
     if (this.id !== undefined) out.id = this.id;
     if (this.key !== undefined) out.key = this.key;
     if (this.revision !== undefined) out.revision = this.revision;
     return out;
   }
+}
+
+/** Whether a props object has a top-level `null` (which the wire leaves out). */
+function hasNull(props: Record<string, unknown>): boolean {
+  for (const name in props) if (props[name] === null) return true;
+  return false;
+}
+
+/**
+ * Copies props without their top-level `null`/`undefined` values (they mean
+ * "not set" on the wire; nested nulls are data and stay). `deep` also turns
+ * nested nodes and actions into plain data.
+ */
+function copyProps(source: Record<string, unknown>, deep: boolean): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const name of Object.keys(source)) {
+    const value = source[name];
+    if (value !== undefined && value !== null) props[name] = deep ? toWire(value) : value;
+  }
+  return props;
 }
 
 /** True for a UINode, including one built by another copy of this package (duck-typed). */

@@ -1,13 +1,12 @@
 /**
  * Declarative prop tables. Each component lists its props once, in wire
  * order, with the rule that decides whether the prop is emitted; one engine
- * turns camelCase options into the wire props dict for all of them.
+ * (`table.ts`) turns camelCase options into the wire props dict for all of them.
  *
  * @module
  */
-import { UIValidationError } from './errors.js';
 import { action, type Check } from './validate.js';
-import { isFilled, toSnake } from './wire.js';
+import { toSnake } from './wire.js';
 
 /**
  * When a prop appears on the wire:
@@ -34,6 +33,8 @@ export interface PropSpec<N extends string = string> {
   readonly required?: boolean;
   /** Validation / normalisation applied to a given (or defaulted) value. */
   readonly check?: Check;
+  /** This option is a synonym of the named one (see {@link alias}). */
+  readonly aliasOf?: string;
 }
 
 /** Optional parts of a {@link PropSpec} row. */
@@ -47,11 +48,12 @@ export interface PropOptions {
 }
 
 /** Builds one prop row; the shorthands below cover the usual cases. */
-export function prop<N extends string>(name: N, emit: EmitRule, options: PropOptions & { required?: boolean } = {}): PropSpec<N> {
+export function prop<N extends string>(name: N, emit: EmitRule, options: PropOptions & { required?: boolean; aliasOf?: string } = {}): PropSpec<N> {
   const row: { -readonly [K in keyof PropSpec<N>]: PropSpec<N>[K] } = { name, wire: options.wire ?? toSnake(name), emit };
   if (options.default !== undefined) row.fallback = options.default;
   if (options.required === true) row.required = true;
   if (options.check !== undefined) row.check = options.check;
+  if (options.aliasOf !== undefined) row.aliasOf = options.aliasOf;
   return row;
 }
 
@@ -74,37 +76,12 @@ export const act = <N extends string>(name: N, options: PropOptions = {}): PropS
 /** An input that shapes other props and is never sent itself. */
 export const inputOnly = <N extends string>(name: N, options: PropOptions = {}): PropSpec<N> => prop(name, 'never', options);
 
-/** Whether a resolved value goes on the wire under `rule`. */
-function emits(row: PropSpec, value: unknown): boolean {
-  switch (row.emit) {
-    case 'always':
-    case 'set':
-      return value !== undefined;
-    case 'filled':
-      return isFilled(value);
-    case 'positive':
-      return typeof value === 'number' && value > 0;
-    case 'changed':
-      return value !== undefined && value !== row.fallback;
-    case 'never':
-      return false;
-  }
-}
-
 /**
- * Resolves every row against `input` in table order and returns the wire props.
- * `null` and `undefined` both mean "not given".
+ * A synonym of prop `of` that the renderer also reads (Text `text` → `content`,
+ * Link `text` → `label`, Alert `type` → `variant`): its value is sent under
+ * `of`, and giving both spellings is an error.
  */
-export function emitProps(component: string, rows: readonly PropSpec[], input: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (const row of rows) {
-    let value = input[row.name];
-    if (value === undefined || value === null) {
-      if (row.required === true) throw new UIValidationError(component, row.name, 'is required');
-      value = row.fallback;
-    }
-    if (value !== undefined && row.check !== undefined) value = row.check(value, { component, prop: row.name });
-    if (emits(row, value)) props[row.wire] = value;
-  }
-  return props;
-}
+export const alias = <N extends string>(name: N, of: string): PropSpec<N> => prop(name, 'never', { aliasOf: of });
+
+/** A `prepare` hook: rewrites the given props (keyed by option name) before the table is applied. */
+export type Prepare = (options: Record<string, unknown>, component: string) => Record<string, unknown>;

@@ -4,8 +4,9 @@
  *
  * @module
  */
+import { UIAction } from './actions.js';
 import { UIValidationError } from './errors.js';
-import { isUINode, type UINode } from './node.js';
+import { isUINode, UINode } from './node.js';
 import { isPlainObject, isSerialisable } from './wire.js';
 
 /** Where a value sits: the factory and the prop path, for error messages. */
@@ -63,15 +64,21 @@ export function numberIn(min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_I
   };
 }
 
+/** Accepts a non-empty string. */
+export const nonEmpty: Check = (value, at) => {
+  if (typeof value === 'string' && value !== '') return value;
+  throw fail(at, `must be a non-empty string, got ${value === '' ? "''" : describe(value)}`);
+};
+
 /** Accepts an action (`ui.Call`, `ui.Navigate`, `ui.Send`, `ui.Open`). */
 export const action: Check = (value, at) => {
-  if (isSerialisable(value) && typeof (value as { action?: unknown }).action === 'string') return value;
+  if (value instanceof UIAction || (isSerialisable(value) && typeof (value as { action?: unknown }).action === 'string')) return value;
   throw fail(at, `must be an action (ui.Call, ui.Navigate, ui.Send or ui.Open), got ${describe(value)}`);
 };
 
 /** Accepts a single UINode. */
 export const oneNode: Check = (value, at) => {
-  if (isUINode(value)) return value;
+  if (value instanceof UINode || isUINode(value)) return value;
   throw fail(at, `must be a UINode, got ${describe(value)}`);
 };
 
@@ -89,10 +96,11 @@ export type Children = UINode | readonly Child[];
 export const children: Check = (value, at) => {
   if (!Array.isArray(value)) return [oneNode(value, at)];
   const out: unknown[] = [];
-  value.forEach((item: unknown, index) => {
-    if (item === false || item === null || item === undefined) return;
-    out.push(oneNode(item, { component: at.component, prop: `${at.prop}[${index}]` }));
-  });
+  for (let index = 0; index < value.length; index += 1) {
+    const item: unknown = value[index];
+    if (item instanceof UINode) out.push(item);
+    else if (item !== false && item !== null && item !== undefined) out.push(oneNode(item, { component: at.component, prop: `${at.prop}[${index}]` }));
+  }
   return out;
 };
 
@@ -100,6 +108,8 @@ export const children: Check = (value, at) => {
 export interface ItemRules {
   /** Keys each item must have (wire names, after renaming). */
   readonly required?: readonly string[];
+  /** Keys of which each item must have at least one (e.g. a tab's `content` or `children`). */
+  readonly requireOne?: readonly string[];
   /** Items for which this returns true skip the `required` check (e.g. menu separators). */
   readonly exempt?: (item: Record<string, unknown>) => boolean;
   /** camelCase key → wire key, applied in place so key order is kept. */
@@ -116,27 +126,34 @@ export interface ItemRules {
  * checks applied. Unknown keys pass through verbatim, as the wire allows.
  */
 export function listOf(rules: ItemRules): Check {
+  const { renames, fields, nested, exempt, required = [], requireOne } = rules;
   const walk: Check = (value, at) => {
     if (!Array.isArray(value)) throw fail(at, `must be an array, got ${describe(value)}`);
-    return value.map((item: unknown, index) => {
-      const here = { component: at.component, prop: `${at.prop}[${index}]` };
-      if (!isPlainObject(item)) throw fail(here, `must be an object, got ${describe(item)}`);
+    const items: Record<string, unknown>[] = [];
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      // Paths for error messages are only built when something is checked or wrong.
+      const path = (key?: string): Where => ({ component: at.component, prop: `${at.prop}[${index}]${key === undefined ? '' : `.${key}`}` });
+      if (!isPlainObject(item)) throw fail(path(), `must be an object, got ${describe(item)}`);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(item)) {
-        const wireKey = rules.renames?.[key] ?? key;
-        if (wireKey !== key && wireKey in item) throw fail(here, `has both '${key}' and '${wireKey}'; pass one`);
+        const wireKey = renames?.[key] ?? key;
+        if (wireKey !== key && wireKey in item) throw fail(path(), `has both '${key}' and '${wireKey}'; pass one`);
         let field = item[key];
-        const check = wireKey === rules.nested ? walk : rules.fields?.[wireKey];
-        if (check !== undefined && field !== undefined) field = check(field, { component: at.component, prop: `${here.prop}.${key}` });
+        const check = wireKey === nested ? walk : fields?.[wireKey];
+        // `null` in nested data is data: sent as it is.
+        if (check !== undefined && field !== undefined && field !== null) field = check(field, path(key));
         out[wireKey] = field;
       }
-      if (rules.exempt?.(out) !== true) {
-        for (const key of rules.required ?? []) {
-          if (out[key] === undefined || out[key] === null) throw fail({ component: at.component, prop: `${here.prop}.${key}` }, 'is required');
+      if (exempt?.(out) !== true) {
+        for (const key of required) if (out[key] === undefined || out[key] === null) throw fail(path(key), 'is required');
+        if (requireOne !== undefined && !requireOne.some((key) => out[key] !== undefined && out[key] !== null)) {
+          throw fail(path(requireOne[0]), `is required (or '${requireOne.slice(1).join("' or '")}')`);
         }
       }
-      return out;
-    });
+      items.push(out);
+    }
+    return items;
   };
   return walk;
 }

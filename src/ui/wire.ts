@@ -29,6 +29,7 @@ export function isSerialisable(value: unknown): value is Serialisable {
  * `''`, `0`, `false`, `null`, `[]` or `{}`. Nodes and actions always count as set.
  */
 export function isFilled(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return Boolean(value);
   if (Array.isArray(value)) return value.length > 0;
   if (isPlainObject(value)) return Object.keys(value).length > 0;
   return Boolean(value);

@@ -32,6 +32,8 @@ describe('call forms', () => {
     expectTypeOf(ui.Card).toBeCallableWith();
     expectTypeOf(ui.List).toBeCallableWith({ items: [ui.ListItem({ id: '1', title: 't' })] });
     expectTypeOf(ui.Alert).toBeCallableWith('m', { variant: 'warning' });
+    expectTypeOf(ui.Text).toBeCallableWith({ text: 'x' });
+    expectTypeOf(ui.Tabs).toBeCallableWith([{ label: 'A', children: [ui.Text('a')] }]);
   });
 
   it('reject missing required props', () => {
@@ -49,8 +51,10 @@ describe('call forms', () => {
     // @ts-expect-error a Link needs label or text
     ui.Link({ href: 'https://x.test' });
     ui.Link({ text: 'T' });
-    // @ts-expect-error a tab needs content
+    // @ts-expect-error a tab needs content (or children)
     ui.Tabs([{ label: 'A' }]);
+    // @ts-expect-error tab content is one node (use children for a list)
+    ui.Tabs([{ label: 'A', content: [ui.Text('a')] }]);
     // @ts-expect-error select options need a label
     ui.Select([{ value: 'a' }]);
   });

@@ -5,9 +5,10 @@
  * @module
  */
 import type { UIAction } from '../actions.js';
-import { define, resolveOptions } from '../factory.js';
+import { define } from '../factory.js';
 import type { UINode } from '../node.js';
-import { act, always, emitProps, filled, inputOnly, positive, required, whenSet } from '../spec.js';
+import { act, always, filled, inputOnly, positive, required, whenSet } from '../spec.js';
+import { compileTable, emitValues, readCall } from '../table.js';
 import { action, children, listOf, oneNode, oneOf, type Child, type Children, type Suggest } from '../validate.js';
 
 /** Badge colours the renderer has. */
@@ -316,8 +317,14 @@ export interface DataColumnProps {
   editType?: Suggest<'text' | 'toggle'>;
 }
 
-const COLUMN_PROPS = [required('key'), required('label'), always('sortable', { default: true }), filled('width'), filled('editable'), inputOnly('editType')];
-const COLUMN_KNOWN = new Set(COLUMN_PROPS.map((row) => row.name));
+const COLUMN = compileTable(
+  'DataColumn',
+  [required('key'), required('label'), always('sortable', { default: true }), filled('width'), filled('editable'), inputOnly('editType')],
+  ['key', 'label'],
+  [],
+);
+/** Row of `editType` in {@link COLUMN}. */
+const EDIT_TYPE = COLUMN.index.get('editType') as number;
 
 /**
  * A column of a {@link DataTable}. Returns the plain column object (columns are
@@ -331,10 +338,10 @@ const COLUMN_KNOWN = new Set(COLUMN_PROPS.map((row) => row.name));
 export function DataColumn(options: DataColumnProps): DataColumnSpec;
 export function DataColumn(key: string, label: string, options?: Omit<DataColumnProps, 'key' | 'label'>): DataColumnSpec;
 export function DataColumn(...args: unknown[]): DataColumnSpec {
-  const options = resolveOptions('DataColumn', ['key', 'label'], COLUMN_KNOWN, args);
-  const column = emitProps('DataColumn', COLUMN_PROPS, options) as unknown as DataColumnSpec;
+  const { values } = readCall(COLUMN, args);
+  const column = emitValues(COLUMN, values) as unknown as DataColumnSpec;
   // The editor type only means something for an editable column.
-  if (column.editable === true) column.edit_type = (options['editType'] as string | undefined) ?? 'text';
+  if (column.editable === true) column.edit_type = (values[EDIT_TYPE] as string | undefined) ?? 'text';
   return column;
 }
 

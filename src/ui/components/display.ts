@@ -6,7 +6,7 @@
  */
 import type { UIAction } from '../actions.js';
 import { define } from '../factory.js';
-import { act, always, changed, filled, required } from '../spec.js';
+import { act, alias, always, changed, filled, required } from '../spec.js';
 import { numberIn, oneOf, type Suggest } from '../validate.js';
 
 /** Text variants the renderer styles. */
@@ -14,10 +14,12 @@ export const TEXT_VARIANTS = ['heading', 'subheading', 'body', 'caption', 'code'
 /** One of {@link TEXT_VARIANTS}. */
 export type TextVariant = (typeof TEXT_VARIANTS)[number];
 
-/** Props of {@link Text}. */
+/** Props of {@link Text}: the text is `content` or its renderer alias `text` (one of them). */
 export interface TextProps {
   /** The text. */
-  content: string;
+  content?: string;
+  /** Alias of `content` (the renderer reads either); sent as `content`. */
+  text?: string;
   /** Typographic style (default `body`). */
   variant?: TextVariant;
   /** Cut to one line with an ellipsis. */
@@ -32,9 +34,10 @@ export interface TextProps {
  * @example
  * ```ts
  * ui.Text('Saved', { variant: 'caption' });
+ * ui.Text({ text: 'Saved' }); // same wire as { content: 'Saved' }
  * ```
  */
-export const Text = define<TextProps>()({
+export const Text = define<TextProps & ({ content: string } | { text: string })>()({
   type: 'Text',
   leads: ['content'],
   props: [
@@ -42,6 +45,7 @@ export const Text = define<TextProps>()({
     always('variant', { default: 'body', check: oneOf(TEXT_VARIANTS) }),
     filled('truncate'),
     filled('className', { wire: 'className' }),
+    alias('text', 'content'),
   ],
 });
 

@@ -5,7 +5,7 @@
  */
 import type { UIAction } from '../actions.js';
 import { define } from '../factory.js';
-import { act, always, changed, filled, inputOnly, required } from '../spec.js';
+import { act, alias, always, changed, filled, inputOnly, required } from '../spec.js';
 import { fail, listOf, numberIn, oneOf, strings, type Suggest } from '../validate.js';
 import { isPlainObject } from '../wire.js';
 
@@ -41,12 +41,7 @@ export interface AlertProps {
 export const Alert = define<AlertProps>()({
   type: 'Alert',
   leads: ['message'],
-  props: [required('message'), always('title', { default: '' }), always('variant', { default: 'info', check: severity }), inputOnly('type')],
-  prepare: (options, component) => {
-    const { variant, type } = options;
-    if (variant !== undefined && type !== undefined) throw fail({ component, prop: 'type' }, "is an alias of 'variant'; pass one");
-    return type === undefined ? options : { ...options, variant: type };
-  },
+  props: [required('message'), always('title', { default: '' }), always('variant', { default: 'info', check: severity }), alias('type', 'variant')],
 });
 
 /** Props of {@link Toast}. */

@@ -5,10 +5,11 @@
  * @module
  */
 import type { UIAction } from '../actions.js';
-import { define, resolveOptions } from '../factory.js';
-import type { NodeOptions, UINode } from '../node.js';
-import { act, always, changed, filled, inputOnly, prop, required, whenSet } from '../spec.js';
-import { action, children, fail, listOf, oneNode, oneOf, type Check, type Children } from '../validate.js';
+import { define } from '../factory.js';
+import { NODE_OPTIONS, type NodeOptions, type UINode } from '../node.js';
+import { act, alias, always, changed, filled, inputOnly, prop, required, whenSet } from '../spec.js';
+import { compileTable, readCall } from '../table.js';
+import { action, children, fail, listOf, nonEmpty, oneNode, oneOf, type Check, type Children } from '../validate.js';
 
 /** Button styles the renderer has (`destructive` is its synonym of `danger`). */
 export const BUTTON_VARIANTS = ['primary', 'secondary', 'outline', 'ghost', 'danger', 'destructive'] as const;
@@ -82,7 +83,8 @@ export interface BackButtonProps {
   label?: string;
 }
 
-const BACK_KNOWN = new Set(['to', 'onClick', 'label', 'id', 'key', 'revision', 'autoAction', 'extra']);
+/** BackButton's own options; everything else is handed to {@link Button}. */
+const BACK = compileTable('BackButton', [inputOnly('to'), inputOnly('label'), inputOnly('onClick')], ['to'], NODE_OPTIONS);
 
 /**
  * A small ghost "← Back" button; sent as a `Button` (`variant: "ghost"`, `size: "sm"`).
@@ -96,9 +98,11 @@ const BACK_KNOWN = new Set(['to', 'onClick', 'label', 'id', 'key', 'revision', '
 export function BackButton(options?: BackButtonProps & NodeOptions): UINode<'Button'>;
 export function BackButton(to: string, options?: Omit<BackButtonProps, 'to'> & NodeOptions): UINode<'Button'>;
 export function BackButton(...args: unknown[]): UINode<'Button'> {
-  const { to, label, ...rest } = resolveOptions('BackButton', ['to'], BACK_KNOWN, args);
+  const { values, options } = readCall(BACK, args);
+  const [to, label] = values;
   if (isGiven(to) && isGiven(label)) throw fail({ component: 'BackButton', prop: 'label' }, "cannot be combined with 'to'; pass one");
   const text = isGiven(label) ? label : isGiven(to) ? `← Back to ${String(to)}` : '← Back';
+  const { to: _to, label: _label, ...rest } = options;
   return Button({ ...rest, label: text as string, variant: 'ghost', size: 'sm' });
 }
 
@@ -330,12 +334,7 @@ export interface LinkProps {
 export const Link = define<LinkProps & ({ label: string } | { text: string })>()({
   type: 'Link',
   leads: ['label'],
-  props: [required('label'), filled('href'), act('onClick'), inputOnly('text')],
-  prepare: (options, component) => {
-    const { label, text } = options;
-    if (isGiven(label) && isGiven(text)) throw fail({ component, prop: 'text' }, "is an alias of 'label'; pass one");
-    return isGiven(label) ? options : { ...options, label: isGiven(text) ? text : undefined };
-  },
+  props: [required('label', { check: nonEmpty }), filled('href'), act('onClick'), alias('text', 'label')],
 });
 
 /** SlideOver widths. */

@@ -133,17 +133,24 @@ export const Grid = define<GridProps>()({
   ],
 });
 
-/** One tab of {@link Tabs}. */
-export interface TabItem {
+/** One tab of {@link Tabs}: its body is `content` (one node) or, as the renderer also reads, `children`. */
+export type TabItem = {
   /** Tab title. */
   label: string;
-  /** The node shown when the tab is active. */
-  content: UINode;
   /** Optional stable id of the tab. */
   id?: string;
   /** Optional Lucide icon name. */
   icon?: string;
-}
+} & (
+  | {
+      /** The node shown when the tab is active. */
+      content: UINode;
+    }
+  | {
+      /** The nodes shown when the tab is active (one node or a list); sent as `children`. */
+      children: Children;
+    }
+);
 
 /** Props of {@link Tabs}. */
 export interface TabsProps {
@@ -165,7 +172,7 @@ export const Tabs = define<TabsProps>()({
   type: 'Tabs',
   leads: ['tabs'],
   props: [
-    required('tabs', { check: listOf({ required: ['label', 'content'], fields: { content: oneNode } }) }),
+    required('tabs', { check: listOf({ required: ['label'], requireOne: ['content', 'children'], fields: { content: oneNode, children } }) }),
     always('defaultTab', { default: 0 }),
   ],
 });

@@ -19,6 +19,22 @@ describe('Text', () => {
   });
 });
 
+describe('Text alias `text` (the renderer reads content|text)', () => {
+  it('sends `text` as content, in the content position', () => {
+    expect(JSON.stringify(ui.Text({ text: 'hi', variant: 'caption' }))).toBe(JSON.stringify(ui.Text('hi', { variant: 'caption' })));
+    expect(wireKeys(ui.Text({ text: 'hi' }))).toEqual(['content', 'variant']);
+    expect(wireProps(ui.Text({ text: '' }))).toEqual({ content: '', variant: 'body' });
+  });
+
+  it('refuses both spellings and still requires one', () => {
+    const both = validationError(() => ui.Text('a', { text: 'b' } as never));
+    expect([both.component, both.prop]).toEqual(['Text', 'text']);
+    expect(both.message).toContain("alias of 'content'");
+    expect(validationError(() => ui.Text({ content: 'a', text: 'b' } as never)).prop).toBe('text');
+    expect(validationError(() => ui.Text({} as never)).prop).toBe('content');
+  });
+});
+
 describe('Icon', () => {
   it('always sends color, even empty, and className only when set', () => {
     expect(wireProps(ui.Icon('Mail'))['color']).toBe('');

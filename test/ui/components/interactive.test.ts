@@ -125,6 +125,15 @@ describe('Link', () => {
   it('requires one of them and refuses both', () => {
     expect(validationError(() => ui.Link({} as { label: string })).prop).toBe('label');
     expect(validationError(() => ui.Link({ label: 'L', text: 'T' })).prop).toBe('text');
+    expect(validationError(() => ui.Link('')).message).toContain('non-empty');
+    expect(validationError(() => ui.Link({ text: '' })).prop).toBe('label');
+  });
+});
+
+describe('list items', () => {
+  it('keep a null field as data instead of checking it', () => {
+    const items = wireProps(ui.Menu([{ label: 'A', onClick: null as never }]))['items'];
+    expect(items).toEqual([{ label: 'A', on_click: null }]);
   });
 });
 

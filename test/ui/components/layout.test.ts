@@ -69,6 +69,23 @@ describe('Tabs', () => {
   });
 });
 
+describe('Tabs with `children` (the renderer reads content|children)', () => {
+  it('accepts children instead of content, normalised to a list and sent as children', () => {
+    const tabs = wireProps(ui.Tabs([{ label: 'A', children: a }, { label: 'B', children: [a, false, b] }]))['tabs'];
+    expect(JSON.parse(JSON.stringify(tabs))).toEqual([
+      { label: 'A', children: [a.toDict()] },
+      { label: 'B', children: [a.toDict(), b.toDict()] },
+    ]);
+  });
+
+  it('requires one of content/children and checks children are nodes', () => {
+    const missing = validationError(() => ui.Tabs([{ label: 'A', content: null } as never]));
+    expect(missing.prop).toBe('tabs[0].content');
+    expect(missing.message).toContain("or 'children'");
+    expect(validationError(() => ui.Tabs([{ label: 'A', children: ['x'] } as never])).prop).toBe('tabs[0].children[0]');
+  });
+});
+
 describe('Page and Section', () => {
   it('Page sends title/subtitle only when non-empty', () => {
     expect(wireKeys(ui.Page([a], { title: '', subtitle: '' }))).toEqual(['children']);
