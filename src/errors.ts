@@ -149,11 +149,14 @@ export class RegistrationError extends ImperalError {
   readonly subject: string;
   /** How to fix it. */
   readonly fix: string;
+  /** The `imperal validate` rule this check enforces (e.g. `V1`, `PANEL-SLOT-1`), when there is one. */
+  readonly rule: string | undefined;
 
-  constructor(subject: string, problem: string, fix: string) {
+  constructor(subject: string, problem: string, fix: string, rule?: string) {
     super(`${subject}: ${problem}. Fix: ${fix}`, { code: 'registration_error' });
     this.subject = subject;
     this.fix = fix;
+    this.rule = rule;
   }
 }
 

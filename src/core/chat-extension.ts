@@ -93,7 +93,7 @@ export class ChatExtension {
   ): Registrar<ChatHandler<ParamsOf<S>>> {
     const subject = `@chat.fn('${name}')`;
     requirePattern(subject, 'function name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
-    const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const);
+    const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const, undefined, 'V4');
     const params = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
     const returns =
       options.returns === undefined ? undefined : compileSchema(options.returns, { subject: `${subject} returns`, io: 'input', requireObject: false });

@@ -25,18 +25,18 @@ export const SECRET_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 /** Panel, widget and cache-model ids: letters, digits, `_` and `-`. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** Throws when `value` does not match `pattern`. */
-export function requirePattern(subject: string, what: string, value: unknown, pattern: RegExp, fix: string): void {
+/** Throws when `value` does not match `pattern` (`rule`: the validator rule it enforces). */
+export function requirePattern(subject: string, what: string, value: unknown, pattern: RegExp, fix: string, rule?: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new RegistrationError(subject, `${what} ${JSON.stringify(value)} is invalid (must match ${pattern.source})`, fix);
+    throw new RegistrationError(subject, `${what} ${JSON.stringify(value)} is invalid (must match ${pattern.source})`, fix, rule);
   }
 }
 
-/** Throws when `value` is not one of `allowed`. */
-export function requireOneOf<T extends string>(subject: string, what: string, value: unknown, allowed: readonly T[], fix?: string): T {
+/** Throws when `value` is not one of `allowed` (`rule`: the validator rule it enforces). */
+export function requireOneOf<T extends string>(subject: string, what: string, value: unknown, allowed: readonly T[], fix?: string, rule?: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     const list = `[${allowed.map((a) => `'${a}'`).join(', ')}]`;
-    throw new RegistrationError(subject, `${what} ${JSON.stringify(value)} is not allowed. Must be one of ${list}`, fix ?? `use one of ${list}`);
+    throw new RegistrationError(subject, `${what} ${JSON.stringify(value)} is not allowed. Must be one of ${list}`, fix ?? `use one of ${list}`, rule);
   }
   return value as T;
 }
@@ -65,15 +65,15 @@ const CRON_KEYWORDS = new Set(['@hourly', '@daily', '@weekly', '@monthly', '@yea
  */
 export function requireCron(subject: string, cron: unknown): string {
   const fix = "use a 5-field unix cron expression (e.g. '0 9 * * *') or @hourly/@daily/@weekly/@monthly/@yearly";
-  if (typeof cron !== 'string' || cron.trim() === '') throw new RegistrationError(subject, 'cron is missing', fix);
+  if (typeof cron !== 'string' || cron.trim() === '') throw new RegistrationError(subject, 'cron is missing', fix, 'CRON-1');
   if (CRON_KEYWORDS.has(cron)) return cron;
   if (!/^\S+(?:\s+\S+){4}$/.test(cron.trim())) {
-    throw new RegistrationError(subject, `cron '${cron}' must have exactly 5 fields`, fix);
+    throw new RegistrationError(subject, `cron '${cron}' must have exactly 5 fields`, fix, 'CRON-1');
   }
   try {
     new Cron(cron, { paused: true });
   } catch (error) {
-    throw new RegistrationError(subject, `cron '${cron}' is invalid (${(error as Error).message})`, fix);
+    throw new RegistrationError(subject, `cron '${cron}' is invalid (${(error as Error).message})`, fix, 'CRON-1');
   }
   return cron;
 }

@@ -76,9 +76,9 @@ export class Extension {
 
   constructor(appId: string, options: ExtensionOptions = {}) {
     const subject = `new Extension(${JSON.stringify(appId)})`;
-    requirePattern(subject, 'app id', appId, APP_ID_PATTERN, "use 2+ lowercase letters, digits and hyphens, e.g. 'tasks-mini'");
+    requirePattern(subject, 'app id', appId, APP_ID_PATTERN, "use 2+ lowercase letters, digits and hyphens, e.g. 'tasks-mini'", 'V1');
     const version = options.version ?? '0.1.0';
-    requirePattern(subject, 'version', version, VERSION_PATTERN, "use semver, e.g. '1.0.0' or '1.0.0-rc.1'");
+    requirePattern(subject, 'version', version, VERSION_PATTERN, "use semver, e.g. '1.0.0' or '1.0.0-rc.1'", 'V2');
     this.appId = appId;
     this.version = version;
     this.options = Object.freeze({
@@ -111,7 +111,7 @@ export class Extension {
   panel<S extends SchemaLike | undefined = undefined>(id: string, options: PanelOptions<S> = {}): Registrar<UIHandler<ParamsOf<S>>> {
     const subject = `@ext.panel('${id}')`;
     requirePattern(subject, 'panel id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
-    const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot");
+    const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot", 'PANEL-SLOT-1');
     const extra: Record<string, unknown> = {};
     for (const key of ['defaultWidth', 'minWidth', 'maxWidth'] as const) {
       const value = options[key];
@@ -220,13 +220,14 @@ export class Extension {
   emits(eventType: string, options: EmitsOptions = {}): Registrar<AnyFunction> {
     const subject = `ext.emits('${eventType}')`;
     if (typeof eventType !== 'string' || !eventType.includes('.')) {
-      throw new RegistrationError(subject, `event_type must be dotted, got '${eventType}'`, `name it '${this.appId}.<thing>.<happened>'`);
+      throw new RegistrationError(subject, `event_type must be dotted, got '${eventType}'`, `name it '${this.appId}.<thing>.<happened>'`, 'M7.3');
     }
     if (!eventType.startsWith(`${this.appId}.`)) {
       throw new RegistrationError(
         subject,
         `event_type '${eventType}' must be prefixed by app_id '${this.appId}' (cross-namespace block)`,
         `name it '${this.appId}.${eventType}'`,
+        'M7.3',
       );
     }
     this.registry.emits.push(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef });

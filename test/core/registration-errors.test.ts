@@ -22,6 +22,16 @@ describe('registration-time validation', () => {
     const error = errorOf(() => new Extension(id));
     expect(error.message).toContain('app id');
     expect(error.fix).toMatch(/lowercase/);
+    expect(error.rule).toBe('V1');
+  });
+
+  it('names the validator rule each check enforces', () => {
+    expect(errorOf(() => new Extension('ok-app', { version: '1' })).rule).toBe('V2');
+    expect(errorOf(() => make().panel('p', { slot: 'main' as never })).rule).toBe('PANEL-SLOT-1');
+    expect(errorOf(() => make().emits('other.x')).rule).toBe('M7.3');
+    expect(errorOf(() => make().schedule('s', 'nope')).rule).toBe('CRON-1');
+    expect(errorOf(() => new ChatExtension(make()).fn('f', { description: 'x', actionType: 'update' as never })).rule).toBe('V4');
+    expect(errorOf(() => make().tool('bad-name')).rule).toBeUndefined();
   });
 
   it.each(['a--b', '12', '1a', 'kitchen-sink'])('accepts app id %j', (id) => {
