@@ -52,6 +52,8 @@ export interface PropTable {
   readonly slots: readonly Slot[];
   /** Synonym rows: `[synonym row, target row]` pairs (see `alias` in spec.ts). */
   readonly aliases: readonly (readonly [number, number])[];
+  /** One `undefined` per row: copied to start each call's values (a packed array, cheaper than filling a new one). */
+  readonly blank: readonly undefined[];
 }
 
 /** What one factory call gave: prop values in row order, and the options object (for node options). */
@@ -84,7 +86,8 @@ export function compileTable(component: string, rows: readonly PropSpec[], leads
     }),
   );
   const aliases = rows.flatMap((row, i) => (row.aliasOf === undefined ? [] : [[i, slotOf(index, component, row.aliasOf)] as const]));
-  return { component, rows, leads, known: [...index.keys()], index, leadSlots, slots, aliases };
+  const blank = rows.map(() => undefined);
+  return { component, rows, leads, known: [...index.keys()], index, leadSlots, slots, aliases, blank };
 }
 
 /** Row index of a prop name; a name outside the table is a mistake in the component definition. */
@@ -109,7 +112,7 @@ export function readCall(table: PropTable, args: readonly unknown[]): CallValues
   const options = hasOptions ? last : NO_OPTIONS;
   const positional = hasOptions ? count - 1 : count;
   if (positional > table.leads.length) throw tooManyArguments(table, positional);
-  const values: unknown[] = new Array<unknown>(table.slots.length).fill(undefined);
+  const values: unknown[] = table.blank.slice();
   let common = false;
   // for-in over a plain object: own keys in insertion order, read without a keyed lookup per prop.
   for (const name in options) {
@@ -125,12 +128,13 @@ export function readCall(table: PropTable, args: readonly unknown[]): CallValues
     if (values[slot] !== undefined) throw new UIValidationError(component, table.leads[i] as string, 'is given both positionally and in the options object');
     values[slot] = value;
   }
-  for (const [from, to] of table.aliases) foldAlias(table, values, from, to);
+  const { aliases } = table;
+  for (let i = 0; i < aliases.length; i += 1) foldAlias(table, values, aliases[i] as readonly [number, number]);
   return { values, options, common };
 }
 
 /** Moves a synonym's value to its target row; both given is an error. */
-function foldAlias(table: PropTable, values: unknown[], from: number, to: number): void {
+function foldAlias(table: PropTable, values: unknown[], [from, to]: readonly [number, number]): void {
   const value = values[from];
   if (value === undefined || value === null) return;
   const { where } = table.slots[from] as Slot;
