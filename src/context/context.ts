@@ -61,6 +61,12 @@ export interface Context extends ContextClients {
   webhookUrl(path: string): string;
   /** Posts a message into the user's chat (e.g. when background work finishes). */
   deliverChatMessage(text: string, options?: ChatMessageOptions): Promise<void>;
+  /**
+   * `text` with every secret value this call has read or written through
+   * `ctx.secrets` replaced by `[redacted]`. `ctx.log` and the dispatcher's error
+   * results apply it already; use it for anything else that leaves the handler.
+   */
+  redactSecrets(text: string): string;
 }
 
 /** Context of a `@chat.fn` function. */

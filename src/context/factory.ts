@@ -125,7 +125,8 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     user,
     tenant: options.tenant ? makeTenant(options.tenant) : null,
     signal,
-    log: createLogger(extensionId, options.logSink, () => new Date(now())),
+    log: createLogger(extensionId, options.logSink, () => new Date(now()), rules.redactor),
+    redactor: rules.redactor,
     clientsFor,
     onProgress: options.onProgress,
   });

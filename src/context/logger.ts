@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { SecretRedactor } from './redactor.js';
 
 /** Log levels, least to most severe. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -34,11 +35,27 @@ export const stderrSink: LogSink = (record) => {
   process.stderr.write(`${JSON.stringify(record)}\n`);
 };
 
-/** A logger for `extensionId` writing to `sink`. */
-export function createLogger(extensionId: string, sink: LogSink = stderrSink, now: () => Date = () => new Date()): ContextLogger {
+/**
+ * A logger for `extensionId` writing to `sink`. With a `redactor`, secret values
+ * the context has seen are masked in messages and string fields.
+ */
+export function createLogger(
+  extensionId: string,
+  sink: LogSink = stderrSink,
+  now: () => Date = () => new Date(),
+  redactor?: SecretRedactor,
+): ContextLogger {
   const emit =
     (level: LogLevel) =>
     (message: string, fields: Record<string, unknown> = {}): void =>
-      sink(Object.freeze({ level, message, logger: `ext.${extensionId}`, fields, time: now().toISOString() }));
+      sink(
+        Object.freeze({
+          level,
+          message: redactor ? redactor.redact(message) : message,
+          logger: `ext.${extensionId}`,
+          fields: redactor ? (redactor.redactDeep(fields) as Record<string, unknown>) : fields,
+          time: now().toISOString(),
+        }),
+      );
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { inspect } from 'node:util';
+import type { SecretRedactor } from './redactor.js';
 import { AuthError, ValidationError } from '../errors.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
 import { guardSkeleton } from './clients/skeleton.js';
@@ -34,6 +35,8 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly onProgress?: ProgressCallback | undefined;
   /** Host of public webhook URLs (default: `IMPERAL_PUBLIC_HOST` or `panel.imperal.io`). */
   readonly publicHost?: string | undefined;
+  /** Masks the secret values this context has read or written (shared with `log`). */
+  readonly redactor?: SecretRedactor | undefined;
 }
 
 /** The clients are assigned in the constructor; this merge types them on the class. */
@@ -103,6 +106,10 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     const actor = kind === 'system' ? SYSTEM_USER_ID : kind === 'webhook' ? WEBHOOK_USER_ID : undefined;
     const user = actor === undefined ? this.#parts.user : this.#parts.user.scopedTo(actor);
     return new ContextImpl({ ...this.#parts, kind, user }) as unknown as ContextByKind[K];
+  }
+
+  redactSecrets(text: string): string {
+    return this.#parts.redactor ? this.#parts.redactor.redact(text) : text;
   }
 
   /** Identity summary only: no clients, no credentials. */

@@ -171,7 +171,7 @@ async function invoke<R>(
     return done(await handler.call(ctx, value));
   } catch (error) {
     logFailure(ctx, quoteName(name), error);
-    return failed(errorResult(error, quoteName(name)));
+    return failed(errorResult(error, quoteName(name), redactWith(ctx)));
   }
 }
 
@@ -256,7 +256,7 @@ async function runSkeleton(ext: Extension, section: string, ctx: Context): Promi
     return { response: value ?? {} };
   } catch (error) {
     logFailure(ctx, `skeleton '${section}'`, error);
-    const outcome = describeError(error, `skeleton '${section}'`);
+    const outcome = describeError(error, `skeleton '${section}'`, redactWith(ctx));
     return { response: null, error: outcome.message, error_code: outcome.code };
   }
 }
@@ -331,7 +331,7 @@ async function runHealth(ext: Extension, ctx: Context): Promise<HealthStatusDict
     return result === false ? HealthStatus.unhealthy('health check returned false').toDict() : HealthStatus.ok().toDict();
   } catch (error) {
     logFailure(ctx, 'health check', error);
-    return HealthStatus.unhealthy(describeError(error, 'health check').message).toDict();
+    return HealthStatus.unhealthy(describeError(error, 'health check', redactWith(ctx)).message).toDict();
   }
 }
 
@@ -341,9 +341,15 @@ async function settle(ctx: Context, where: string, run: () => unknown): Promise<
     return { status: 'ok' };
   } catch (error) {
     logFailure(ctx, where, error);
-    const outcome = describeError(error, where);
+    const outcome = describeError(error, where, redactWith(ctx));
     return { status: 'error', error: outcome.message, error_code: outcome.code };
   }
+}
+
+/** Masks the secret values `ctx` has seen (contexts from other hosts may not offer it). */
+function redactWith(ctx: Context): (text: string) => string {
+  const redact = (ctx as Partial<Context>).redactSecrets;
+  return typeof redact === 'function' ? (text) => redact.call(ctx, text) : (text) => text;
 }
 
 interface LoggerLike {

@@ -27,23 +27,24 @@ export interface ErrorOutcome {
 
 /**
  * Classifies a thrown value. SDK errors keep their message and code; anything else
- * becomes `INTERNAL_ERROR` with the error's message only (never its stack).
+ * becomes `INTERNAL_ERROR` with the error's message only (never its stack). `redact`
+ * masks secret values the call has seen.
  */
-export function describeError(error: unknown, where: string): ErrorOutcome {
+export function describeError(error: unknown, where: string, redact: (text: string) => string = (text) => text): ErrorOutcome {
   if (error instanceof ImperalError) {
     const retryable =
       error instanceof RateLimitError ||
       (error instanceof APIError && (error.statusCode === 0 || error.statusCode >= 500)) ||
       error.code === 'timeout';
-    return { message: error.message, code: error.code, retryable };
+    return { message: redact(error.message), code: error.code, retryable };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { message: `Internal error in ${where}: ${detail}`, code: DispatchCodes.INTERNAL_ERROR, retryable: false };
+  return { message: redact(`Internal error in ${where}: ${detail}`), code: DispatchCodes.INTERNAL_ERROR, retryable: false };
 }
 
 /** The `ActionResult` for a thrown value. */
-export function errorResult(error: unknown, where: string): ActionResult<Record<string, unknown>> {
-  const outcome = describeError(error, where);
+export function errorResult(error: unknown, where: string, redact?: (text: string) => string): ActionResult<Record<string, unknown>> {
+  const outcome = describeError(error, where, redact);
   return ActionResult.error(outcome.message, { code: outcome.code, retryable: outcome.retryable });
 }
 

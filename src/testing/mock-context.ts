@@ -145,7 +145,8 @@ export class MockContext extends ContextImpl {
       user,
       tenant: makeTenant({ tenantId: user.tenantId, ...options.tenant }),
       signal: options.signal ?? new AbortController().signal,
-      log: createLogger(extensionId, (r) => logs.push(r), () => new Date(clock.now())),
+      log: createLogger(extensionId, (r) => logs.push(r), () => new Date(clock.now()), rules.redactor),
+      redactor: rules.redactor,
       clientsFor,
       onProgress: (percent, message) => {
         progressReports.push({ percent, message });

@@ -8,6 +8,8 @@ import {
   HealthStatus,
   SkeletonAccessForbidden,
   WebhookResponse,
+  createContext,
+  dispatch,
   ui,
 } from '../../src/index.js';
 import type { Context, SystemContext, WebhookContext, WebhookRequest } from '../../src/index.js';
@@ -133,5 +135,48 @@ describe('the built-in secrets panel', () => {
       ['api_key', 'set', 'entered by you'],
       ['token', 'not set', 'written by the extension'],
     ]);
+  });
+});
+
+describe('secret values stay out of logs and error messages', () => {
+  function leakyExtension() {
+    const ext = new Extension('leaky-ext', { version: '1.0.0' });
+    ext.secret({ name: 'api_key', description: 'The service API key.', scope: 'app', envFallback: 'IMPERAL_APPSECRET_LEAKY_KEY' });
+    const chat = new ChatExtension(ext);
+    chat.fn('leak', { description: 'Uses the key badly.' })(async (ctx) => {
+      const key = await ctx.secrets.get('api_key');
+      ctx.log.info(`calling with ${key}`, { header: `Bearer ${key}`, nested: [{ key }] });
+      throw new Error(`upstream refused key ${key}`);
+    });
+    return ext;
+  }
+
+  it('masks values read through ctx.secrets (MockContext)', async () => {
+    const t = createTester(leakyExtension());
+    t.ctx.secrets.seed('api_key', 'sk-live-123456');
+    const result = await t.call('leak');
+    expect(result.error).toBe("Internal error in 'leak': upstream refused key [redacted]");
+    const text = JSON.stringify(t.ctx.logs);
+    expect(text).not.toContain('sk-live-123456');
+    expect(t.ctx.logs[0]).toMatchObject({ message: 'calling with [redacted]', fields: { header: 'Bearer [redacted]', nested: [{ key: '[redacted]' }] } });
+    expect(t.ctx.redactSecrets('x sk-live-123456 y')).toBe('x [redacted] y');
+  });
+
+  it('masks values read through a real context (dev-mode secrets)', async () => {
+    const ext = leakyExtension();
+    const records: Array<{ message: string }> = [];
+    const ctx = createContext({
+      kind: 'chat_fn',
+      gatewayUrl: 'http://127.0.0.1:9',
+      serviceToken: 'svc',
+      identity: { imperalId: 'imp_u_1' },
+      extension: ext,
+      env: { IMPERAL_DEV_MODE: '1', IMPERAL_SECRET_API_KEY: 'dev-secret-value' },
+      logSink: (record) => records.push(record),
+    });
+    const out = await dispatch(ext, { kind: 'function', name: 'leak' }, ctx);
+    expect(out.error).toBe("Internal error in 'leak': upstream refused key [redacted]");
+    expect(JSON.stringify(records)).not.toContain('dev-secret-value');
+    expect(JSON.stringify(records)).toContain('[redacted]');
   });
 });

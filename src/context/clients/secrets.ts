@@ -9,6 +9,7 @@ import { SecretNotDeclaredError, SecretValueTooLarge, SecretVaultUnavailable, Se
 import { APIError } from '../../errors.js';
 import { seg, type CallOptions, type GatewayCall, type GatewayReply } from '../../http/gateway.js';
 import type { SecretDeclarationLike } from '../extension-like.js';
+import { SecretRedactor } from '../redactor.js';
 import type { ClientScope } from './scope.js';
 
 /** Upstream secrets timeout. */
@@ -43,6 +44,8 @@ export class SecretRules {
   constructor(
     private readonly declared: ReadonlyMap<string, SecretDeclarationLike>,
     readonly appId: string,
+    /** Remembers every value read or written, so logs and errors can mask it. */
+    readonly redactor: SecretRedactor = new SecretRedactor(),
   ) {}
 
   /** The declaration of `name`; {@link SecretNotDeclaredError} when there is none. */
@@ -58,6 +61,7 @@ export class SecretRules {
     if (spec.writeMode === 'user') throw new SecretWriteForbidden(name, spec.writeMode);
     if (value !== undefined) {
       if (typeof value !== 'string') throw new TypeError(`secret '${name}' value must be a string`);
+      this.redactor.remember(value);
       const size = Buffer.byteLength(value, 'utf8');
       if (size > spec.maxBytes) throw new SecretValueTooLarge(name, size, spec.maxBytes);
     }
@@ -80,9 +84,9 @@ export class VaultSecretsClient implements SecretsClient {
   async get(name: string, options?: CallOptions): Promise<string | null> {
     const spec = this.rules.spec(name);
     const reply = await this.#call('get', spec, 'GET', '', [404], options);
-    if (reply.status === 404) return spec.envFallback && spec.scope === 'app' ? (process.env[spec.envFallback] ?? null) : null;
+    if (reply.status === 404) return this.rules.redactor.remember(spec.envFallback && spec.scope === 'app' ? (process.env[spec.envFallback] ?? null) : null);
     const value = reply.object().value;
-    return typeof value === 'string' ? value : null;
+    return this.rules.redactor.remember(typeof value === 'string' ? value : null);
   }
 
   async set(name: string, value: string, options?: CallOptions): Promise<void> {
@@ -178,7 +182,7 @@ export class EnvSecretsClient implements SecretsClient {
   }
 
   async get(name: string): Promise<string | null> {
-    return this.#read(name) ?? null;
+    return this.rules.redactor.remember(this.#read(name) ?? null);
   }
 
   async set(name: string, value: string): Promise<void> {

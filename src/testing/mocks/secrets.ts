@@ -21,8 +21,8 @@ export class MockSecrets implements SecretsClient {
   async get(name: string): Promise<string | null> {
     const spec = this.rules.spec(name);
     const v = this.scope.platform.vault.read(this.scope.extensionId, this.#owner(name), name);
-    if (v !== undefined) return v;
-    return spec.scope === 'app' && spec.envFallback ? (process.env[spec.envFallback] ?? null) : null;
+    if (v !== undefined) return this.rules.redactor.remember(v);
+    return this.rules.redactor.remember(spec.scope === 'app' && spec.envFallback ? (process.env[spec.envFallback] ?? null) : null);
   }
 
   async set(name: string, value: string): Promise<void> {
