@@ -127,6 +127,7 @@ export interface ItemRules {
  */
 export function listOf(rules: ItemRules): Check {
   const { renames, fields, nested, exempt, required = [], requireOne } = rules;
+  const verbatim = renames === undefined && fields === undefined && nested === undefined;
   const walk: Check = (value, at) => {
     if (!Array.isArray(value)) throw fail(at, `must be an array, got ${describe(value)}`);
     const items: Record<string, unknown>[] = [];
@@ -135,15 +136,18 @@ export function listOf(rules: ItemRules): Check {
       // Paths for error messages are only built when something is checked or wrong.
       const path = (key?: string): Where => ({ component: at.component, prop: `${at.prop}[${index}]${key === undefined ? '' : `.${key}`}` });
       if (!isPlainObject(item)) throw fail(path(), `must be an object, got ${describe(item)}`);
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(item)) {
-        const wireKey = renames?.[key] ?? key;
-        if (wireKey !== key && wireKey in item) throw fail(path(), `has both '${key}' and '${wireKey}'; pass one`);
-        let field = item[key];
-        const check = wireKey === nested ? walk : fields?.[wireKey];
-        // `null` in nested data is data: sent as it is.
-        if (check !== undefined && field !== undefined && field !== null) field = check(field, path(key));
-        out[wireKey] = field;
+      // Items without renames or field checks (table rows, chart points) are copied in one step.
+      const out: Record<string, unknown> = verbatim ? { ...item } : {};
+      if (!verbatim) {
+        for (const key of Object.keys(item)) {
+          const wireKey = renames?.[key] ?? key;
+          if (wireKey !== key && wireKey in item) throw fail(path(), `has both '${key}' and '${wireKey}'; pass one`);
+          let field = item[key];
+          const check = wireKey === nested ? walk : fields?.[wireKey];
+          // `null` in nested data is data: sent as it is.
+          if (check !== undefined && field !== undefined && field !== null) field = check(field, path(key));
+          out[wireKey] = field;
+        }
       }
       if (exempt?.(out) !== true) {
         for (const key of required) if (out[key] === undefined || out[key] === null) throw fail(path(key), 'is required');

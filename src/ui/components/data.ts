@@ -9,7 +9,7 @@ import { define } from '../factory.js';
 import type { UINode } from '../node.js';
 import { act, always, filled, inputOnly, positive, required, whenSet } from '../spec.js';
 import { compileTable, emitValues, readCall } from '../table.js';
-import { action, children, listOf, oneNode, oneOf, type Child, type Children, type Suggest } from '../validate.js';
+import { action, children, fail, listOf, oneNode, oneOf, type Child, type Children, type Suggest } from '../validate.js';
 
 /** Badge colours the renderer has. */
 export const BADGE_COLORS = ['blue', 'green', 'red', 'yellow', 'gray', 'purple', 'orange'] as const;
@@ -313,7 +313,7 @@ export interface DataColumnProps {
   width?: string;
   /** Cells can be edited inline (needs `onCellEdit` on the table). */
   editable?: boolean;
-  /** Editor used for inline edits (default `text`); sent only with `editable`. */
+  /** Editor used for inline edits (default `text`); sent only with `editable: true`, an error without any `editable`. */
   editType?: Suggest<'text' | 'toggle'>;
 }
 
@@ -323,7 +323,8 @@ const COLUMN = compileTable(
   ['key', 'label'],
   [],
 );
-/** Row of `editType` in {@link COLUMN}. */
+/** Rows of `editable` and `editType` in {@link COLUMN}. */
+const EDITABLE = COLUMN.index.get('editable') as number;
 const EDIT_TYPE = COLUMN.index.get('editType') as number;
 
 /**
@@ -340,8 +341,12 @@ export function DataColumn(key: string, label: string, options?: Omit<DataColumn
 export function DataColumn(...args: unknown[]): DataColumnSpec {
   const { values } = readCall(COLUMN, args);
   const column = emitValues(COLUMN, values) as unknown as DataColumnSpec;
-  // The editor type only means something for an editable column.
-  if (column.editable === true) column.edit_type = (values[EDIT_TYPE] as string | undefined) ?? 'text';
+  // The editor type only means something for an editable column; without any `editable` it would be lost.
+  const editType = values[EDIT_TYPE] as string | undefined | null;
+  if (column.editable === true) column.edit_type = editType ?? 'text';
+  else if (editType !== undefined && editType !== null && values[EDITABLE] === undefined) {
+    throw fail({ component: 'DataColumn', prop: 'editType' }, "only applies to an editable column; add 'editable: true'");
+  }
   return column;
 }
 

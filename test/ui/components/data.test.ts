@@ -78,8 +78,14 @@ describe('List', () => {
 
 describe('DataColumn', () => {
   it('returns a plain column; edit_type only travels with editable', () => {
-    expect(ui.DataColumn('k', 'K', { editType: 'toggle' })).toEqual({ key: 'k', label: 'K', sortable: true });
+    expect(ui.DataColumn('k', 'K', { editable: false, editType: 'toggle' })).toEqual({ key: 'k', label: 'K', sortable: true });
+    expect(ui.DataColumn('k', 'K', { editable: true, editType: 'toggle' })).toMatchObject({ editable: true, edit_type: 'toggle' });
     expect(ui.DataColumn({ key: 'k', label: 'K', editable: true })).toEqual({ key: 'k', label: 'K', sortable: true, editable: true, edit_type: 'text' });
+  });
+
+  it('refuses editType without editable instead of dropping it', () => {
+    const error = validationError(() => ui.DataColumn('k', 'K', { editType: 'toggle' }));
+    expect([error.component, error.prop]).toEqual(['DataColumn', 'editType']);
   });
 
   it('rejects unknown options', () => {
