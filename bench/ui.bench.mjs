@@ -89,9 +89,12 @@ export async function run() {
   const options = { batch: TREES_PER_BATCH, rounds: 21, warmup: 5 };
   const full = await compare({ ui: () => JSON.stringify(buildWithUi(ui)).length, literal: () => JSON.stringify(buildByHand()).length }, options);
   const stringify = await compare({ ui: () => JSON.stringify(tree).length, literal: () => JSON.stringify(literal).length }, options);
+  // The dispatcher's path: a panel result goes through toDict() before it is encoded.
+  const dict = await compare({ ui: () => JSON.stringify(buildWithUi(ui).toDict()).length, literal: () => JSON.stringify(buildByHand()).length }, options);
 
   return [
     row('ui: build + JSON.stringify, 1,000-node panel tree', micro(full.ui), 'µs/tree', micro(full.literal)),
     row('ui: JSON.stringify only, 1,000-node panel tree', micro(stringify.ui), 'µs/tree', micro(stringify.literal)),
+    row('ui: build + toDict() + JSON.stringify, 1,000-node tree', micro(dict.ui), 'µs/tree', micro(dict.literal)),
   ];
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { UIValidationError } from './errors.js';
-import { toWire } from './wire.js';
+import { copyDefined } from './wire.js';
 
 /** The four action kinds the panel renderer understands. */
 export type UIActionKind = 'call' | 'navigate' | 'send' | 'open';
@@ -30,7 +30,7 @@ export class UIAction<A extends string = string> {
 
   /** The wire JSON as plain data. */
   toDict(): WireAction<A> {
-    return { action: this.action, ...(toWire(this.fields) as Record<string, unknown>) };
+    return copyDefined(this.fields, true, false, { action: this.action }) as WireAction<A>;
   }
 
   /** Called by `JSON.stringify`; same text as `toDict()`. */

@@ -6,7 +6,7 @@
  */
 import type { UIAction } from './actions.js';
 import { UIValidationError } from './errors.js';
-import { isPlainObject, isSerialisable, toWire } from './wire.js';
+import { copyDefined, copyPlain, isPlainObject, isSerialisable } from './wire.js';
 
 /** The JSON form of a node, exactly as the panel renderer reads it. */
 export interface WireNode<T extends string = string> {
@@ -93,7 +93,9 @@ export class UINode<T extends string = string> {
 
   /** The wire JSON as plain data (nested nodes and actions converted too). */
   toDict(): WireNode<T> {
-    return this.wire(copyProps(this.props, true));
+    const { props } = this;
+    // Top-level null/undefined means "not set" on the wire; nested nulls are data and stay.
+    return this.wire(isPlainObject(props) ? copyPlain(props, true) : copyDefined(props, true, true));
   }
 
   /**
@@ -102,7 +104,7 @@ export class UINode<T extends string = string> {
    * over unless a top-level `null` has to be dropped, so the tree is not copied.
    */
   toJSON(): WireNode<T> {
-    return this.wire(hasNull(this.props) ? copyProps(this.props, false) : this.props);
+    return this.wire(hasNull(this.props) ? copyDefined(this.props, false, true) : this.props);
   }
 
   /** `{type, props, id?, key?, revision?}`: the shared envelope of toDict/toJSON. */
@@ -119,20 +121,6 @@ export class UINode<T extends string = string> {
 function hasNull(props: Record<string, unknown>): boolean {
   for (const name in props) if (props[name] === null) return true;
   return false;
-}
-
-/**
- * Copies props without their top-level `null`/`undefined` values (they mean
- * "not set" on the wire; nested nulls are data and stay). `deep` also turns
- * nested nodes and actions into plain data.
- */
-function copyProps(source: Record<string, unknown>, deep: boolean): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (const name of Object.keys(source)) {
-    const value = source[name];
-    if (value !== undefined && value !== null) props[name] = deep ? toWire(value) : value;
-  }
-  return props;
 }
 
 /** True for a UINode, including one built by another copy of this package (duck-typed). */

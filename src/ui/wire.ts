@@ -56,13 +56,53 @@ export function toSnake(name: string): string {
  */
 export function toWire(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : toWire(item)));
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      out.push(item === undefined ? null : toWire(item));
+    }
+    return out;
+  }
   if (isSerialisable(value)) return value.toDict();
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = value[key];
-    if (item !== undefined) out[key] = toWire(item);
+  return isPlainObject(value) ? copyPlain(value) : value;
+}
+
+/**
+ * {@link toWire} of a plain object; with `skipNull` a `null` value is left out
+ * too (a node's top-level props). One native spread copies the keys in order
+ * (and, for the usual same-shaped objects, keeps the hidden class); then only
+ * object values are replaced, which adds no keys. A value to leave out falls
+ * back to the key-by-key {@link copyDefined}.
+ */
+export function copyPlain(source: Readonly<Record<string, unknown>>, skipNull = false): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...source };
+  // for-in over the fresh copy: its own keys (a plain object inherits no enumerable ones), no key array allocated.
+  for (const key in out) {
+    const item = out[key];
+    if (item === undefined || (skipNull && item === null)) return copyDefined(source, true, skipNull);
+    if (typeof item === 'object' && item !== null) out[key] = toWire(item);
+  }
+  return out;
+}
+
+/**
+ * Copies an object's own keys in order into `out` (a new object by default),
+ * leaving out `undefined` values (`JSON.stringify` would drop them too) and,
+ * with `skipNull`, `null` ones; `deep` converts each value with {@link toWire}.
+ */
+export function copyDefined(
+  source: Readonly<Record<string, unknown>>,
+  deep: boolean,
+  skipNull = false,
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    const item = source[key];
+    if (item === undefined || (skipNull && item === null)) continue;
+    out[key] = deep ? toWire(item) : item;
   }
   return out;
 }

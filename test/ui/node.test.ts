@@ -17,6 +17,25 @@ describe('UINode serialisation', () => {
     expect(Object.getPrototypeOf((dict.props['list'] as unknown[])[0])).toBe(Object.prototype);
   });
 
+  it('toDict() copies: undefined dropped at every depth, null kept below the top, other objects left as they are', () => {
+    const when = new Date(0);
+    const props = Object.assign(Object.create(null) as Record<string, unknown>, {
+      a: { x: undefined, y: null, z: ui.Text('t') },
+      b: [undefined, ui.Call('f')],
+      c: when,
+      d: null,
+    });
+    const dict = new ui.UINode('X', props).toDict();
+    expect(dict.props).toStrictEqual({
+      a: { y: null, z: { type: 'Text', props: { content: 't', variant: 'body' } } },
+      b: [null, { action: 'call', function: 'f', params: {} }],
+      c: when,
+    });
+    expect(Object.getPrototypeOf(dict.props)).toBe(Object.prototype);
+    expect(dict.props['a']).not.toBe(props['a']);
+    expect(JSON.stringify(new ui.UINode('X', props))).toBe(JSON.stringify(dict));
+  });
+
   it('sees prop edits made after construction (escape hatch for host-level props)', () => {
     const node = ui.Text('a');
     node.props['variant'] = 'caption';
