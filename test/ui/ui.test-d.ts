@@ -120,7 +120,10 @@ describe('actions and children are typed', () => {
   it('the positional lead has the lead prop type', () => {
     // @ts-expect-error Progress value is a number
     ui.Progress('42');
-    // @ts-expect-error List items are nodes
-    ui.List([{ id: '1', title: 't' }]);
+    // @ts-expect-error List items are nodes or ListItem options
+    ui.List(['row']);
+    // @ts-expect-error a ListItem options object needs a title
+    ui.List([{ id: '1' }]);
+    ui.List([{ id: '1', title: 't', onClick: ui.Call('open') }, ui.ListItem('2', 'u'), false]);
   });
 });

@@ -6,10 +6,11 @@
  */
 import type { UIAction } from '../actions.js';
 import { define } from '../factory.js';
-import type { UINode } from '../node.js';
+import type { NodeOptions, UINode } from '../node.js';
 import { act, always, filled, inputOnly, positive, required, whenSet } from '../spec.js';
 import { compileTable, emitValues, readCall } from '../table.js';
-import { action, children, fail, listOf, oneNode, oneOf, type Child, type Children, type Suggest } from '../validate.js';
+import { action, children, fail, listOf, oneNode, oneOf, type Check, type Child, type Children, type Suggest } from '../validate.js';
+import { isPlainObject } from '../wire.js';
 
 /** Badge colours the renderer has. */
 export const BADGE_COLORS = ['blue', 'green', 'red', 'yellow', 'gray', 'purple', 'orange'] as const;
@@ -227,10 +228,23 @@ export interface BulkAction {
   action: UIAction;
 }
 
+/**
+ * A row of a {@link List}: the renderer reads full ListItem nodes or bare prop
+ * objects; the SDK builds a bare object (camelCase options) into a ListItem
+ * node, with the same checks. Falsy entries are skipped.
+ */
+const listItems: Check = (value, at) => {
+  if (!Array.isArray(value) || !value.some((item) => isPlainObject(item))) return children(value, at);
+  return children(
+    value.map((item: unknown) => (isPlainObject(item) ? ListItem(item as unknown as ListItemProps) : item)),
+    at,
+  );
+};
+
 /** Props of {@link List}. */
 export interface ListProps {
-  /** The rows: ListItem nodes (falsy entries are skipped). */
-  items: readonly Child[];
+  /** The rows: ListItem nodes, or ListItem options objects built into nodes (falsy entries are skipped). */
+  items: readonly (Child | (ListItemProps & NodeOptions))[];
   /** Show a search box (default false). */
   searchable?: boolean;
   /** Group rows by this item field (default `''`). */
@@ -263,13 +277,14 @@ export interface ListProps {
  * @example
  * ```ts
  * ui.List({ items: page.data.map((d) => ui.ListItem({ id: d.id, title: String(d.data.title) })) });
+ * ui.List([{ id: 'a', title: 'Alpha', onClick: ui.Call('open', { id: 'a' }) }]); // rows as options objects
  * ```
  */
 export const List = define<ListProps>()({
   type: 'List',
   leads: ['items'],
   props: [
-    required('items', { check: children }),
+    required('items', { check: listItems }),
     always('searchable', { default: false }),
     always('groupedBy', { default: '' }),
     positive('pageSize'),

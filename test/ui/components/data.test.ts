@@ -71,6 +71,13 @@ describe('List', () => {
     ]);
   });
 
+  it('builds rows given as ListItem options objects into ListItem nodes (the renderer reads both)', () => {
+    const bare = ui.List([{ id: '1', title: 't', onClick: ui.Call('open') }, ui.ListItem('2', 'u'), false]);
+    const built = ui.List([ui.ListItem({ id: '1', title: 't', onClick: ui.Call('open') }), ui.ListItem('2', 'u')]);
+    expect(JSON.stringify(bare)).toBe(JSON.stringify(built));
+    expect(validationError(() => ui.List([{ id: '1' } as never])).component).toBe('ListItem');
+  });
+
   it('checks bulk actions', () => {
     expect(validationError(() => ui.List([], { bulkActions: [{ label: 'x' } as ui.BulkAction] })).prop).toBe('bulkActions[0].action');
   });
