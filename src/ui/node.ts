@@ -50,6 +50,9 @@ export interface NodeOptions extends NodeIdentity {
 /** Option names every factory accepts besides its own props (see {@link NodeOptions}). */
 export const NODE_OPTIONS: readonly (keyof NodeOptions)[] = ['id', 'key', 'revision', 'autoAction', 'extra'];
 
+/** The options {@link node} accepts (its props are already wire-named, so no `extra`). */
+const NODE_IDENTITY: readonly string[] = NODE_OPTIONS.filter((name) => name !== 'extra');
+
 /** Wire name of the host-level auto action prop. */
 const AUTO_ACTION = 'auto_action';
 
@@ -161,7 +164,15 @@ export function node<T extends string>(
 ): UINode<T> {
   if (typeof type !== 'string' || type.length === 0) throw new UIValidationError('node', 'type', 'must be a non-empty string');
   if (!isPlainObject(props)) throw new UIValidationError(type, 'props', 'must be a plain object');
+  for (const name of Object.keys(options)) {
+    if (!NODE_IDENTITY.includes(name)) {
+      throw new UIValidationError(type, name, 'is not an option of ui.node; renderer props go in `props`', NODE_IDENTITY);
+    }
+  }
   checkNodeOptions(type, options);
+  if (options.autoAction !== undefined && props[AUTO_ACTION] !== undefined) {
+    throw new UIValidationError(type, 'autoAction', `duplicates props.${AUTO_ACTION}; pass one`);
+  }
   const built = new UINode(type, { ...props }, options);
   if (options.autoAction !== undefined) built.autoAction = options.autoAction;
   return built;

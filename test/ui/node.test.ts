@@ -132,6 +132,9 @@ describe('ui.node (escape hatch)', () => {
     node.props['b'] = 2;
     expect(props).toEqual({ a: 1 });
     expect(validationError(() => ui.node('', {})).prop).toBe('type');
+    const unknown = validationError(() => ui.node('X', {}, { extra: { a: 1 } } as never));
+    expect([unknown.prop, unknown.allowed]).toEqual(['extra', ['id', 'key', 'revision', 'autoAction']]);
+    expect(validationError(() => ui.node('X', { auto_action: ui.Call('a') }, { autoAction: ui.Call('b') })).prop).toBe('autoAction');
     expect(validationError(() => ui.node('X', [] as unknown as Record<string, unknown>)).prop).toBe('props');
   });
 
