@@ -196,11 +196,13 @@ export function valuesOf(table: PropTable, options: Readonly<Record<string, unkn
   return table.rows.map((row) => options[row.name]);
 }
 
+/** The error for an option name outside the table, listing the accepted ones. */
 function unknownOption(table: PropTable, name: string): UIValidationError {
   const hint = table.index.has('extra') ? '; use `extra` to send renderer-only props' : '';
   return new UIValidationError(table.component, name, `is not a prop of this component${hint}`, table.known);
 }
 
+/** The error for more positional values than the component has leads. */
 function tooManyArguments(table: PropTable, positional: number): UIValidationError {
   const { component, leads } = table;
   return new UIValidationError(
