@@ -28,6 +28,7 @@ export type Invocation =
   | { readonly kind: 'panel'; readonly id: string; readonly params?: unknown }
   | { readonly kind: 'widget'; readonly id: string; readonly params?: unknown }
   | { readonly kind: 'tray'; readonly id: string; readonly params?: unknown }
+  | { readonly kind: 'menu'; readonly id: string; readonly params?: unknown }
   | { readonly kind: 'skeleton'; readonly section: string }
   | { readonly kind: 'schedule'; readonly name: string }
   | { readonly kind: 'signal'; readonly name: string }
@@ -72,6 +73,7 @@ export interface WireResults {
   panel: UIEnvelope;
   widget: UIEnvelope;
   tray: UIEnvelope;
+  menu: unknown;
   skeleton: SkeletonOutcome;
   schedule: SystemOutcome;
   signal: SystemOutcome;
@@ -111,6 +113,8 @@ function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> 
     case 'widget':
     case 'tray':
       return runUI(ext, inv.kind, inv.id, inv.params, ctx);
+    case 'menu':
+      return runMenu(ext, inv.id, inv.params, ctx);
     case 'skeleton':
       return runSkeleton(ext, inv.section, ctx);
     case 'schedule':
@@ -205,10 +209,11 @@ function notFoundResult(what: string, name: string, known: string[]): ActionResu
  * functions, and the synthetic `__panel__`/`__widget__`/`__tray__`/`__webhook__` names.
  */
 async function runTool(ext: Extension, name: string, params: unknown, ctx: Context): Promise<unknown> {
-  const synthetic = /^__(panel|widget|tray|webhook)__(.+)$/.exec(name);
+  const synthetic = /^__(panel|widget|tray|webhook|menu)__(.+)$/.exec(name);
   if (synthetic) {
-    const [, kind, id] = synthetic as unknown as [string, 'panel' | 'widget' | 'tray' | 'webhook', string];
+    const [, kind, id] = synthetic as unknown as [string, 'panel' | 'widget' | 'tray' | 'webhook' | 'menu', string];
     if (kind === 'webhook') return runWebhook(ext, `/${id}`, (params ?? { method: 'POST' }) as WebhookRequestInit, ctx);
+    if (kind === 'menu') return runMenu(ext, id, params, ctx);
     return runUI(ext, kind, id, params, ctx);
   }
   const tool = ext.registry.tools.get(name);
@@ -218,6 +223,13 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
   if (ext.registry.functions.has(name)) return (await runFunction(ext, name, params, ctx)).toDict();
   if (ext.registry.exposed.has(name)) return (await runExposed(ext, name, params, ctx)).toDict();
   return notFoundResult('tool', name, [...ext.registry.tools.keys(), ...ext.registry.functions.keys()]).toDict();
+}
+
+/** Runs a menu item's handler; like a raw tool, it answers with what it returns. */
+function runMenu(ext: Extension, id: string, params: unknown, ctx: Context): Promise<unknown> {
+  const item = ext.registry.menuItems.get(id);
+  if (!item) return Promise.resolve(notFoundResult('menu item', id, [...ext.registry.menuItems.keys()]).toDict());
+  return invoke(item.handler, undefined, `menu item '${id}'`, params, ctx, wireForm, failureDict);
 }
 
 const ENVELOPE_KEY = { panel: 'panel_id', widget: 'widget_id', tray: 'tray_id' } as const;

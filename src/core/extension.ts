@@ -40,6 +40,9 @@ import type {
   EmitsOptions,
   ExposeOptions,
   ExtensionOptions,
+  FileSinkSpec,
+  MenuItemOptions,
+  OAuthOptions,
   HealthCheckOptions,
   OnEventOptions,
   PanelOptions,
@@ -52,7 +55,7 @@ import type {
   WebhookOptions,
   WidgetOptions,
 } from './options.js';
-import { PANEL_SLOTS, TRAY_ZONES, type LifecycleKind, type SecretRecord, type ToolRecord } from './records.js';
+import { MENU_SECTIONS, PANEL_SLOTS, TRAY_ZONES, type FileSinkRecord, type LifecycleKind, type OAuthRecord, type SecretRecord, type ToolRecord } from './records.js';
 
 export type { ExtensionOptions, ResolvedExtensionOptions } from './options.js';
 import { Registry } from './registry.js';
@@ -90,7 +93,11 @@ export class Extension {
       capabilities: Object.freeze([...(options.capabilities ?? [])]),
       migrationsDir: options.migrationsDir,
       configDefaults: Object.freeze({ ...options.configDefaults }),
+      hiddenInSidebar: options.hiddenInSidebar ?? false,
     });
+    if (this.options.hiddenInSidebar && !this.options.system) {
+      throw new RegistrationError(subject, 'hiddenInSidebar is only allowed for system extensions', 'drop hiddenInSidebar, or set system: true (first-party extensions)');
+    }
   }
 
   /** Registers a raw tool the kernel and automations can call by name. */
@@ -321,6 +328,62 @@ export class Extension {
     return schema;
   }
 
+  /** Adds an item to the user menu; clicking it calls the handler (the `__menu__<id>` tool). */
+  menuItem(id: string, options: MenuItemOptions): Registrar<ToolHandler<Record<string, unknown>>> {
+    const subject = `@ext.menuItem('${id}')`;
+    requirePattern(subject, 'menu item id', id, TRAY_ID_PATTERN, "use 2+ chars: a lowercase letter, then lowercase letters, digits, '_' or '-'");
+    requireText(subject, 'label', options?.label, 'give the item a label');
+    if (options.section === ('account' as never) || options.section === ('footer' as never)) {
+      throw new RegistrationError(subject, `section '${options.section}' belongs to the platform`, "use section 'main' or 'admin'");
+    }
+    const section = requireOneOf(subject, 'section', options.section ?? 'main', MENU_SECTIONS);
+    const order = requireIntegerIn(subject, 'order', options.order ?? 100, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    return registrar(subject, (handler) =>
+      this.registry.addMenuItem(
+        { id, label: options.label, icon: options.icon ?? '', section, path: options.path ?? '', order, danger: options.danger ?? false, handler },
+        subject,
+      ),
+    );
+  }
+
+  /**
+   * Declares an OAuth connection (`google`, `microsoft`, …) the platform runs for
+   * the extension, storing the tokens in `collection`. A plain call.
+   */
+  oauth(provider: string, options: OAuthOptions = {}): OAuthRecord {
+    const subject = `ext.oauth('${provider}')`;
+    requireText(subject, 'provider', provider, "name the provider, e.g. 'google'");
+    if (options.collection !== undefined) {
+      requirePattern(subject, 'collection', options.collection, /^[a-z][a-z0-9_]*$/, 'use a snake_case collection name, e.g. "oauth_tokens"');
+    }
+    const record: OAuthRecord = Object.freeze({
+      provider,
+      ...(options.collection === undefined ? {} : { collection: options.collection }),
+      scopes: Object.freeze([...(options.scopes ?? [])]),
+    });
+    this.registry.addOAuth(record, subject);
+    return record;
+  }
+
+  /**
+   * Declares that `spec.tool` can receive uploaded files of the kinds in
+   * `spec.accepts`; the assistant routes matching uploads to it. A plain call.
+   */
+  fileSink(spec: FileSinkSpec): FileSinkRecord {
+    const subject = `ext.fileSink({ tool: ${JSON.stringify(spec?.tool)} })`;
+    requirePattern(subject, 'tool', spec?.tool, /^[a-z][a-z0-9_]{0,62}$/, 'name a snake_case tool or chat function of this extension');
+    if (!Array.isArray(spec.accepts) || spec.accepts.length === 0 || spec.accepts.some((a) => typeof a !== 'string' || a === '')) {
+      throw new RegistrationError(subject, 'accepts must list at least one file kind', "list MIME types or extensions, e.g. ['application/pdf', '.csv']");
+    }
+    requireText(subject, 'arg', spec.arg, 'name the parameter the file goes into');
+    const argKind = requireOneOf(subject, 'argKind', spec.argKind ?? 'text', ['text', 'file_id', 'bytes_ref'] as const);
+    const description = spec.description ?? '';
+    if (description.length > 200) throw new RegistrationError(subject, `description is ${description.length} chars`, 'keep it to 200 characters');
+    const record: FileSinkRecord = Object.freeze({ tool: spec.tool, accepts: Object.freeze([...spec.accepts]), arg: spec.arg, argKind, description });
+    this.registry.fileSinks.push(record);
+    return record;
+  }
+
   /**
    * Binds instance methods registered with decorators to `target`: an instance, or
    * a class with a zero-argument constructor (instantiated once, on first call).
@@ -387,7 +450,20 @@ export class Extension {
 
   *#handlerRefs() {
     const r = this.registry;
-    const groups = [r.tools.values(), r.functions.values(), r.panels.values(), r.widgets.values(), r.trays.values(), r.schedules.values(), r.signals.values(), r.webhooks.values(), r.eventHandlers.values(), r.exposed.values(), r.lifecycle.values()];
+    const groups = [
+      r.tools.values(),
+      r.functions.values(),
+      r.panels.values(),
+      r.widgets.values(),
+      r.trays.values(),
+      r.menuItems.values(),
+      r.schedules.values(),
+      r.signals.values(),
+      r.webhooks.values(),
+      r.eventHandlers.values(),
+      r.exposed.values(),
+      r.lifecycle.values(),
+    ];
     for (const group of groups) for (const record of group) yield record.handler;
     if (r.healthCheck) yield r.healthCheck.handler;
   }

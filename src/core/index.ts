@@ -14,6 +14,9 @@ export type {
   ExposeOptions,
   HealthCheckOptions,
   SecretSpec,
+  MenuItemOptions,
+  OAuthOptions,
+  FileSinkSpec,
 } from './options.js';
 export { ChatExtension, type ChatExtensionOptions, type FunctionOptions } from './chat-extension.js';
 export type { Registrar } from './decorate.js';

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Extension } from './extension.js';
 import { declarationOrder } from './order.js';
 import type { JsonSchema } from './schema.js';
-import type { ChatFunctionRecord, PanelRecord, SecretRecord, ToolRecord } from './records.js';
+import type { ChatFunctionRecord, MenuItemRecord, PanelRecord, SecretRecord, ToolRecord } from './records.js';
 
 /** The contract level this SDK implements; the platform requires ≥ 5.0.0. */
 export const SDK_VERSION = '5.11.0';
@@ -66,6 +66,7 @@ export interface Manifest {
   icon: string;
   actions_explicit: boolean;
   system: boolean;
+  hidden_in_sidebar?: boolean;
   capabilities: string[];
   tools: Array<ManifestTool | ManifestFunction>;
   signals: Array<{ name: string }>;
@@ -78,9 +79,12 @@ export interface Manifest {
   lifecycle?: Record<string, unknown>;
   lifecycle_hooks?: Record<string, { signature: string }>;
   tray?: Array<{ tray_id: string; icon: string; tooltip: string; zone: string; order: number }>;
+  menu?: Array<Record<string, unknown>>;
   migrations_dir?: string;
   config_defaults?: Record<string, unknown>;
   secrets?: Array<Record<string, unknown>>;
+  oauth?: Array<{ provider: string; collection?: string; scopes: string[]; has_hook: boolean }>;
+  file_sinks?: Array<{ tool: string; accepts: string[]; arg: string; arg_kind: string; description: string }>;
   panels: Array<Record<string, unknown>>;
 }
 
@@ -102,6 +106,7 @@ export function buildManifest(ext: Extension, options: ManifestOptions = {}): Ma
     icon: o.icon,
     actions_explicit: o.actionsExplicit,
     system: o.system,
+    ...(o.hiddenInSidebar ? { hidden_in_sidebar: true } : {}),
     capabilities: [...o.capabilities],
     tools,
     signals: declarationOrder(registry.signals.values()).map(({ name }) => ({ name })),
@@ -136,9 +141,21 @@ export function buildManifest(ext: Extension, options: ManifestOptions = {}): Ma
   if (registry.trays.size > 0) {
     manifest.tray = declarationOrder(registry.trays.values()).map((t) => ({ tray_id: t.id, icon: t.icon, tooltip: t.tooltip, zone: t.zone, order: t.order }));
   }
+  if (registry.menuItems.size > 0) manifest.menu = declarationOrder(registry.menuItems.values()).map(menuEntry);
   if (o.migrationsDir) manifest.migrations_dir = o.migrationsDir;
   if (Object.keys(o.configDefaults).length > 0) manifest.config_defaults = structuredClone(o.configDefaults) as Record<string, unknown>;
   if (registry.secrets.size > 0) manifest.secrets = [...registry.secrets.values()].map(secretEntry);
+  if (registry.oauth.size > 0) {
+    manifest.oauth = [...registry.oauth.values()].map((o) => ({
+      provider: o.provider,
+      ...(o.collection === undefined ? {} : { collection: o.collection }),
+      scopes: [...o.scopes],
+      has_hook: false,
+    }));
+  }
+  if (registry.fileSinks.length > 0) {
+    manifest.file_sinks = registry.fileSinks.map((f) => ({ tool: f.tool, accepts: [...f.accepts], arg: f.arg, arg_kind: f.argKind, description: f.description }));
+  }
   manifest.panels = declarationOrder(registry.panels.values()).map(panelEntry);
   // `panels` is always present, after every optional section.
   const { panels, ...rest } = manifest;
@@ -216,6 +233,18 @@ function secretEntry(secret: SecretRecord): Record<string, unknown> {
   if (secret.rotationHintDays !== undefined) entry.rotation_hint_days = secret.rotationHintDays;
   if (secret.envFallback !== undefined) entry.env_fallback = secret.envFallback;
   return entry;
+}
+
+function menuEntry(item: MenuItemRecord): Record<string, unknown> {
+  return {
+    item_id: item.id,
+    label: item.label,
+    ...(item.icon ? { icon: item.icon } : {}),
+    section: item.section,
+    ...(item.path ? { path: item.path } : {}),
+    order: item.order,
+    ...(item.danger ? { danger: true } : {}),
+  };
 }
 
 function panelEntry(panel: PanelRecord): Record<string, unknown> {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { PanelSlot, SecretWriteMode, TrayZone, WebhookMethod } from './records.js';
+import type { FileSinkArgKind, MenuSection, PanelSlot, SecretWriteMode, TrayZone, WebhookMethod } from './records.js';
 import type { InferSchema, SchemaLike } from './schema.js';
 
 /** Options of `new Extension(appId, options)`. */
@@ -27,6 +27,8 @@ export interface ExtensionOptions {
   migrationsDir?: string;
   /** Default configuration values (`ctx.config`). */
   configDefaults?: Record<string, unknown>;
+  /** Keep the extension out of the sidebar (system extensions only). */
+  hiddenInSidebar?: boolean;
 }
 
 /** {@link ExtensionOptions} with every default applied. */
@@ -39,6 +41,7 @@ export interface ResolvedExtensionOptions {
   readonly capabilities: readonly string[];
   readonly migrationsDir: string | undefined;
   readonly configDefaults: Readonly<Record<string, unknown>>;
+  readonly hiddenInSidebar: boolean;
 }
 
 /** The params type a handler receives for an optional schema `S`. */
@@ -149,4 +152,42 @@ export interface SecretSpec {
   scope?: 'user' | 'app';
   /** For `scope: 'app'`: environment variable (`IMPERAL_APPSECRET_…`) read when no value is stored. */
   envFallback?: string;
+}
+
+/** Options of `ext.menuItem(id, options)`. */
+export interface MenuItemOptions {
+  /** The item's text. */
+  label: string;
+  /** Icon name (lucide). */
+  icon?: string;
+  /** `main` (default) or `admin`. */
+  section?: MenuSection;
+  /** Where the item navigates, when it is a link rather than an action. */
+  path?: string;
+  /** Position within the section (default 100). */
+  order?: number;
+  /** Shown as a destructive action. */
+  danger?: boolean;
+}
+
+/** Options of `ext.oauth(provider, options)`. */
+export interface OAuthOptions {
+  /** Store collection the tokens are kept in (snake_case). */
+  collection?: string;
+  /** Scopes requested from the provider. */
+  scopes?: string[];
+}
+
+/** A declaration for `ext.fileSink(spec)`. */
+export interface FileSinkSpec {
+  /** The tool or chat function that receives the file. */
+  tool: string;
+  /** File kinds it accepts, as MIME types or extensions (at least one). */
+  accepts: string[];
+  /** The parameter the file goes into. */
+  arg: string;
+  /** `text` (default): the file's text; `file_id`: a storage id; `bytes_ref`: a reference to the bytes. */
+  argKind?: FileSinkArgKind;
+  /** When the assistant should route a file here (≤ 200 chars). */
+  description?: string;
 }

@@ -190,3 +190,44 @@ export interface CacheModelRecord {
   /** The model's schema; cached values are parsed with it. */
   readonly schema: CompiledSchema;
 }
+
+/** Sections of the user menu an extension may add items to (`account` and `footer` belong to the platform). */
+export const MENU_SECTIONS = ['main', 'admin'] as const;
+/** A user-menu section. */
+export type MenuSection = (typeof MENU_SECTIONS)[number];
+
+/** A user-menu item (`ext.menuItem`); clicking it calls the `__menu__<id>` tool. */
+export interface MenuItemRecord extends HandlerRecord {
+  readonly id: string;
+  readonly label: string;
+  readonly icon: string;
+  readonly section: MenuSection;
+  /** Where the item navigates, when it is a link. */
+  readonly path: string;
+  readonly order: number;
+  /** Shown as a destructive action. */
+  readonly danger: boolean;
+}
+
+/** An OAuth connection the platform runs for the extension (`ext.oauth`). */
+export interface OAuthRecord {
+  readonly provider: string;
+  /** Store collection the tokens are kept in. */
+  readonly collection?: string;
+  readonly scopes: readonly string[];
+}
+
+/** How a file reaches a file-sink tool's argument. */
+export type FileSinkArgKind = 'text' | 'file_id' | 'bytes_ref';
+
+/** A declaration that a tool can receive uploaded files (`ext.fileSink`). */
+export interface FileSinkRecord {
+  /** The tool or chat function that receives the file. */
+  readonly tool: string;
+  /** File kinds, as MIME types or extensions (`application/pdf`, `.csv`). */
+  readonly accepts: readonly string[];
+  /** The parameter the file goes into. */
+  readonly arg: string;
+  readonly argKind: FileSinkArgKind;
+  readonly description: string;
+}

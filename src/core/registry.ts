@@ -12,8 +12,11 @@ import type {
   EmitsRecord,
   EventHandlerRecord,
   ExposedRecord,
+  FileSinkRecord,
   HealthCheckRecord,
   LifecycleRecord,
+  MenuItemRecord,
+  OAuthRecord,
   PanelRecord,
   ScheduleRecord,
   SecretRecord,
@@ -68,6 +71,10 @@ export class Registry {
   healthCheck: HealthCheckRecord | undefined;
   readonly secrets = new Map<string, SecretRecord>();
   readonly cacheModels = new Map<string, CacheModelRecord>();
+  readonly menuItems = new Map<string, MenuItemRecord>();
+  /** OAuth connections by provider. */
+  readonly oauth = new Map<string, OAuthRecord>();
+  readonly fileSinks: FileSinkRecord[] = [];
 
   /** Adds a plain or skeleton tool. */
   addTool(record: ToolRecord, subject: string): void {
@@ -132,5 +139,13 @@ export class Registry {
 
   addCacheModel(record: CacheModelRecord, subject: string): void {
     addUnique(this.cacheModels, record.name, record, subject, 'cache model');
+  }
+
+  addMenuItem(record: MenuItemRecord, subject: string): void {
+    addUnique(this.menuItems, record.id, record, subject, 'menu item');
+  }
+
+  addOAuth(record: OAuthRecord, subject: string): void {
+    addUnique(this.oauth, record.provider, record, subject, 'OAuth provider');
   }
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import type {
-  CacheModelRecord, ChatFunctionRecord, EmitsRecord, EventHandlerRecord, ExposedRecord, HealthCheckRecord,
+  CacheModelRecord, ChatFunctionRecord, FileSinkRecord, EmitsRecord, EventHandlerRecord, ExposedRecord, HealthCheckRecord,
   LifecycleRecord, PanelRecord, ScheduleRecord, SecretRecord, SignalRecord, SkeletonRecord, ToolRecord,
   TrayRecord, WebhookRecord,
 } from '../core/records.js';
@@ -45,6 +45,8 @@ export interface ExtensionModel
   readonly healthCheck?: HealthCheckRecord;
   readonly secrets: readonly SecretRecord[];
   readonly cacheModels: readonly CacheModelRecord[];
+  /** Declared file sinks (`ext.fileSink`). */
+  readonly fileSinks: readonly FileSinkRecord[];
   /** The extension itself, for `manifest()`. */
   readonly source: ExtensionLike;
 }
@@ -96,6 +98,7 @@ export function modelOf(ext: ExtensionLike): ExtensionModel {
     healthCheck: (reg.healthCheck ?? undefined) as HealthCheckRecord | undefined,
     secrets: list(reg.secrets),
     cacheModels: list(reg.cacheModels),
+    fileSinks: list(reg.fileSinks),
     source: ext,
   };
 }
