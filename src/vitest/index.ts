@@ -14,7 +14,8 @@
  *
  * @module
  */
-import { transform } from 'esbuild';
+import { transform, type TransformFailure } from 'esbuild';
+import { RESERVED_DECORATOR_FIX, reservedDecoratorReceiver } from '../core/reserved-decorator.js';
 
 /** Options of {@link imperalDecorators}. */
 export interface ImperalDecoratorsOptions {
@@ -48,15 +49,31 @@ export function imperalDecorators(options: ImperalDecoratorsOptions = {}): Imper
     async transform(code, id) {
       const file = id.split('?', 1)[0] ?? id;
       if (file.includes('/node_modules/') || !include.test(file) || !DECORATOR.test(code)) return null;
-      const result = await transform(code, {
-        loader: file.endsWith('x') ? 'tsx' : 'ts',
-        target: 'es2022',
-        format: 'esm',
-        sourcemap: 'external',
-        sourcefile: file,
-        tsconfigRaw: { compilerOptions: { experimentalDecorators, useDefineForClassFields: true, verbatimModuleSyntax: false } },
-      });
-      return { code: result.code, map: result.map };
+      try {
+        const result = await transform(code, {
+          loader: file.endsWith('x') ? 'tsx' : 'ts',
+          target: 'es2022',
+          format: 'esm',
+          sourcemap: 'external',
+          sourcefile: file,
+          tsconfigRaw: { compilerOptions: { experimentalDecorators, useDefineForClassFields: true, verbatimModuleSyntax: false } },
+        });
+        return { code: result.code, map: result.map };
+      } catch (error) {
+        throw explainFailure(error, file);
+      }
     },
   };
+}
+
+/** Adds the `@chat.fn` fix to esbuild's error when the failure is the reserved-word decorator trap. */
+function explainFailure(error: unknown, file: string): unknown {
+  const failure = error as Partial<TransformFailure>;
+  const hit = failure.errors?.find((e) => e.location && reservedDecoratorReceiver(e.location.lineText));
+  if (!hit?.location) return error;
+  const receiver = reservedDecoratorReceiver(hit.location.lineText);
+  return new SyntaxError(
+    `${file}:${hit.location.line}: '@${receiver}.function(' cannot be compiled: esbuild rejects a reserved word after the dot in a standard decorator. ${RESERVED_DECORATOR_FIX}.`,
+    { cause: error },
+  );
 }

@@ -42,3 +42,16 @@ describe('imperalDecorators()', () => {
     expect(await imperalDecorators().transform(SOURCE, '/project/src/tasks.ts?v=123')).not.toBeNull();
   });
 });
+
+describe('imperalDecorators() and the @chat.function trap', () => {
+  it('explains the reserved-word error and says to write @chat.fn', async () => {
+    const source = "export class T {\n  @chat.function('x', { description: 'y' })\n  static async f() {}\n}\n";
+    await expect(imperalDecorators().transform(source, '/p/src/t.ts')).rejects.toThrow(
+      "/p/src/t.ts:2: '@chat.function(' cannot be compiled: esbuild rejects a reserved word after the dot in a standard decorator. Write @chat.fn(...) instead",
+    );
+  });
+
+  it('passes other syntax errors through unchanged', async () => {
+    await expect(imperalDecorators().transform('export class { @x() m( }', '/p/src/bad.ts')).rejects.toThrow(/Transform failed/);
+  });
+});

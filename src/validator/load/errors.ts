@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { RESERVED_DECORATOR_FIX, reservedDecoratorReceiver } from '../../core/reserved-decorator.js';
 import { finding, type Finding, type Location } from '../finding.js';
 
 /** One esbuild message (the subset we read). */
@@ -18,18 +19,16 @@ export function isBuildFailure(error: unknown): error is { errors: EsbuildMessag
   return Array.isArray((error as { errors?: unknown } | null)?.errors);
 }
 
-// esbuild (like every esbuild-based tool) rejects a reserved word after the dot in a standard decorator.
-const RESERVED_DECORATOR = /@\s*[\w$]+(?:\.[\w$]+)*\.(function)\s*\(/;
-
 /** Findings for an esbuild build failure, with file:line of each message. */
 export function buildFailureFindings(failure: { errors: EsbuildMessage[] }): Finding[] {
   return failure.errors.map((msg) => {
     const loc = msg.location;
     const at: Location = loc ? { file: loc.file, line: loc.line, column: loc.column + 1 } : { file: '', line: 0 };
-    if (loc && RESERVED_DECORATOR.test(loc.lineText)) {
+    const receiver = loc ? reservedDecoratorReceiver(loc.lineText) : undefined;
+    if (receiver) {
       return finding('LOAD', 'ERROR',
-        `'@${loc.lineText.match(/@\s*([\w$.]+)\.function/)?.[1] ?? 'chat'}.function(' cannot be compiled: esbuild rejects a reserved word after the dot in a standard decorator (${msg.text})`,
-        'Write @chat.fn(...) instead — the same decorator under a name every parser accepts',
+        `'@${receiver}.function(' cannot be compiled: esbuild rejects a reserved word after the dot in a standard decorator (${msg.text})`,
+        RESERVED_DECORATOR_FIX,
         at);
     }
     return finding('LOAD', 'ERROR', `Extension could not be bundled: ${msg.text}`, 'Fix the error at the reported line', at);
