@@ -1,13 +1,16 @@
 /**
  * The published package works the way users consume it: `npm pack` the build,
  * install the tarball, then import it from an ESM project, a CommonJS project and
- * a TypeScript `moduleResolution: bundler` project (type-checked with tsc).
+ * a TypeScript `moduleResolution: bundler` project (type-checked with tsc, then
+ * bundled with esbuild and run). The tarball's file list is checked against an
+ * allow-list.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,8 +25,17 @@ function project(name: string, files: Record<string, string>): string {
   return dir;
 }
 
+/** The parts of `npm pack --json` output this suite reads (one entry per packed package). */
+interface PackResult {
+  filename: string;
+  files: Array<{ path: string }>;
+}
+
+let pack: PackResult;
+
 beforeAll(() => {
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root)) as Array<{ filename: string }>;
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root)) as PackResult[];
+  pack = packed!;
   const consumer = join(work, 'consumer');
   mkdirSync(consumer, { recursive: true });
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
@@ -77,7 +89,38 @@ export const node = Stack([ui.Text('x')]);
 export const ctx = new MockContext();
 export const tester = createTester(ext);
 export const plugin = imperalDecorators();
+
+const result = await tester.call('greet', { name: 'ada' });
+console.log(JSON.stringify({
+  app: manifest.app_id,
+  tools: manifest.tools.map((t) => t.name),
+  result: result.toDict(),
+  node: node.toDict().type,
+  mock: ctx.user.imperalId,
+  plugin: plugin.name,
+}));
 `;
+
+/** The `moduleResolution: bundler` consumer (type-checked and bundled below); writing it twice is harmless. */
+function bundlerProject(): string {
+  return project('bundler', {
+    'package.json': JSON.stringify({ type: 'module' }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        typeRoots: [join(root, 'node_modules/@types')],
+        types: ['node'],
+      },
+      files: ['index.ts'],
+    }),
+    'index.ts': BUNDLER_SOURCE,
+  });
+}
 
 describe('npm pack → install → import', () => {
   it('ESM project imports every entry point and runs a handler', () => {
@@ -98,23 +141,7 @@ describe('npm pack → install → import', () => {
   });
 
   it('moduleResolution: bundler project type-checks against the shipped .d.ts', () => {
-    const dir = project('bundler', {
-      'package.json': JSON.stringify({ type: 'module' }),
-      'tsconfig.json': JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          typeRoots: [join(root, 'node_modules/@types')],
-          types: ['node'],
-        },
-        files: ['index.ts'],
-      }),
-      'index.ts': BUNDLER_SOURCE,
-    });
+    const dir = bundlerProject();
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     let output = '';
     try {
@@ -125,6 +152,38 @@ describe('npm pack → install → import', () => {
     expect(output).toBe('');
   });
 
+  it('moduleResolution: bundler project bundles with esbuild (decorators lowered) and runs', async () => {
+    const dir = bundlerProject();
+    // The repo's esbuild, as a bundler user would have it; `@imperal/sdk` resolves from the
+    // consumer's node_modules because the build runs with the consumer as working directory.
+    const esbuild = createRequire(join(root, 'package.json'))('esbuild') as typeof import('esbuild');
+    const outfile = join(dir, 'out/bundle.mjs');
+    const built = await esbuild.build({
+      absWorkingDir: dir,
+      entryPoints: ['index.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      // The SDK depends on undici, which is CommonJS and requires Node builtins; an ESM
+      // bundle for Node needs a real `require` for those, the banner esbuild documents.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    expect(built.errors).toEqual([]);
+    // Bundled output must not point back at the installed package: it is self-contained.
+    expect(readFileSync(outfile, 'utf8')).not.toMatch(/from ["']@imperal\/sdk/);
+    expect(JSON.parse(run(process.execPath, [outfile], dir))).toEqual({
+      app: 'pack-bundler',
+      tools: ['greet'],
+      result: { status: 'success', summary: '', data: { text: 'ADA' } },
+      node: 'Stack',
+      mock: expect.any(String),
+      plugin: 'imperal:decorators',
+    });
+  }, 60_000);
+
   it('ships the imperal bin and only the intended files', () => {
     const installed = join(work, 'consumer/node_modules/@imperal/sdk');
     const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
@@ -133,5 +192,15 @@ describe('npm pack → install → import', () => {
     expect(readFileSync(join(installed, 'dist/cli/main.js'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
     const version = run(process.execPath, [join(installed, 'dist/cli/main.js'), '--version'], work).trim();
     expect(version).toContain('5.11.0');
+
+    const files = pack.files.map((f) => f.path);
+    const topLevel = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    const outside = files.filter((f) => !f.startsWith('dist/') && !f.startsWith('templates/') && !topLevel.has(f));
+    expect(outside).toEqual([]);
+    const required = ['', 'testing/', 'ui/', 'vitest/'].flatMap((entry) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${entry}index.${ext}`));
+    expect(files).toEqual(expect.arrayContaining([...required, 'dist/cli/main.js', 'package.json', 'README.md', 'LICENSE']));
+    // No repo sources and no test files. `templates/` is the exception: `imperal init`
+    // copies its scaffold, which has its own `src/` and `test/*.test.ts` on purpose.
+    expect(files.filter((f) => f.startsWith('src/') || (/\.test\./.test(f) && !f.startsWith('templates/')))).toEqual([]);
   });
 });
