@@ -1,8 +1,9 @@
 /**
  * The kitchen-sink extension, ported from the Python oracle, must produce the
  * manifest the Python SDK 5.11 produced, section by section. Deliberate
- * differences are listed (and explained) in DIFFERENCES below; every other
- * section must be deep-equal, key order included.
+ * differences are listed (and explained) in DIFFERENCES below, and each one is
+ * checked to still be there; every other section must be deep-equal, key order
+ * included. The user-facing list is docs/differences.md.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,25 @@ const baseDir = fileURLToPath(new URL('../fixtures/kitchen-sink/', import.meta.u
 const oracle = readReference<Record<string, unknown>>('oracle/kitchen_sink.manifest.v5.json');
 const manifest = ext.manifest({ baseDir }) as unknown as Record<string, unknown>;
 
-/** Drops pydantic's `title` keywords: the one deliberate difference inside params schemas. */
+/**
+ * Every place where our manifest deliberately differs from the oracle, and why. The
+ * comparisons below set exactly these aside (and nothing else); the "still differs"
+ * test fails when one of them disappears, so a stale entry gets removed.
+ */
+const DIFFERENCES = {
+  titles:
+    "pydantic adds a `title` to every schema (the class name, 'Zip Code' …). zod has no class names and the kernel does not read titles, so we emit none rather than invent them.",
+  defs:
+    'pydantic puts enums and nested models in `$defs` and points at them with `$ref`; zod inlines them. The oracle is compared with its `$ref`s resolved.',
+  nullable:
+    'a nullable plain type is `type: [T, "null"]` in zod and `anyOf: [{type: T}, {type: "null"}]` in pydantic; both mean the same and are compared as one form.',
+  openRecords:
+    '`z.record(z.string(), z.unknown())` is `additionalProperties: {}` plus `propertyNames: {type: "string"}`; pydantic writes `dict[str, Any]` as `additionalProperties: true`. Only that exact pair is mapped.',
+  upgradeSignature:
+    "Python writes each lifecycle hook's own signature (`upgrade_15` took `**kwargs`); our dispatcher always passes `from_version` to upgrade hooks, which is what we declare.",
+} as const;
+
+/** Drops pydantic's `title` keywords ({@link DIFFERENCES}.titles). */
 function withoutTitles(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTitles);
   if (value === null || typeof value !== 'object') return value;
@@ -78,8 +97,7 @@ describe('kitchen-sink manifest vs the Python 5.11 oracle', () => {
     const ours = manifest.lifecycle_hooks as Record<string, { signature: string }>;
     const theirs = oracle.lifecycle_hooks as Record<string, { signature: string }>;
     expect(Object.keys(ours)).toEqual(Object.keys(theirs));
-    // Python writes each function's own signature (`upgrade_15` took **kwargs); the dispatcher
-    // always passes `from_version` to upgrade hooks, which is what we declare.
+    // DIFFERENCES.upgradeSignature
     for (const [key, value] of Object.entries(ours)) {
       expect(value.signature).toBe(key.startsWith('on_upgrade:') ? '(ctx, from_version=None)' : '(ctx)');
       if (key !== 'on_upgrade:1.5.0') expect(value).toEqual(theirs[key]);
@@ -113,11 +131,8 @@ describe('kitchen-sink manifest vs the Python 5.11 oracle', () => {
       }
     });
 
-    it('params/return schemas equal pydantic output once titles are set aside', () => {
-      // Deliberate difference: pydantic adds a `title` to every schema ("Title", "Zip Code",
-      // the class name). zod has no class names and the kernel does not read titles, so we
-      // emit none rather than inventing them. Python enums/nested models live in `$defs`;
-      // zod inlines them, so the oracle is compared with its `$ref`s resolved.
+    it('params/return schemas equal pydantic output once the listed DIFFERENCES are set aside', () => {
+      // DIFFERENCES.titles, .defs, .nullable and .openRecords; see normalise() and inlineRefs().
       for (const [i, tool] of theirs.entries()) {
         if (!('params_schema' in tool)) continue;
         const mine = ours[i] as Record<string, unknown>;
@@ -126,6 +141,34 @@ describe('kitchen-sink manifest vs the Python 5.11 oracle', () => {
         }
       }
     });
+  });
+
+  describe('each listed difference still exists (drop it from DIFFERENCES when it does not)', () => {
+    const ours = JSON.stringify(manifest.tools);
+    const theirs = JSON.stringify(oracle.tools);
+    const cases: Record<keyof typeof DIFFERENCES, () => void> = {
+      titles: () => {
+        expect(theirs).toContain('"title":"Zip Code"');
+        expect(ours).not.toMatch(/"title":"[A-Z]/);
+      },
+      defs: () => {
+        expect(theirs).toContain('"$ref":"#/$defs/Address"');
+        expect(ours).not.toMatch(/"\$(defs|ref)"/);
+      },
+      nullable: () => {
+        expect(theirs).toContain('"anyOf":[{"type":"string"},{"type":"null"}]');
+        expect(ours).toContain('"type":["string","null"]');
+      },
+      openRecords: () => {
+        expect(theirs).toContain('"additionalProperties":true');
+        expect(ours).toContain('"additionalProperties":{},"default":{},"propertyNames":{"type":"string"}');
+      },
+      upgradeSignature: () => {
+        const hooks = (m: Record<string, unknown>) => (m.lifecycle_hooks as Record<string, { signature: string }>)['on_upgrade:1.5.0']!.signature;
+        expect([hooks(oracle), hooks(manifest)]).toEqual(['(ctx, **kwargs)', '(ctx, from_version=None)']);
+      },
+    };
+    for (const [key, check] of Object.entries(cases)) it(`${key}: ${DIFFERENCES[key as keyof typeof DIFFERENCES]}`, check);
   });
 });
 
@@ -150,8 +193,12 @@ function inlineRefs(schema: unknown): unknown {
 
 /**
  * Pydantic and zod spell a few equivalent things differently; these rewrites map both
- * to one form so the comparison checks meaning: nullable as `anyOf [T, null]` vs
- * `type: [T, "null"]`, and open dicts as `additionalProperties: true` vs `{}`.
+ * to one form so the comparison checks meaning ({@link DIFFERENCES}): no titles,
+ * nullable as `anyOf [T, null]` vs `type: [T, "null"]`, and zod's open record
+ * (`additionalProperties: {}` with `propertyNames: {type: 'string'}`) as pydantic's
+ * `additionalProperties: true`. Any other `additionalProperties`/`propertyNames` is
+ * left as it is, so a real difference there still fails. Keys are sorted because
+ * the nullable rewrite moves them.
  */
 function normalise(schema: unknown): unknown {
   const walk = (value: unknown): unknown => {
@@ -163,7 +210,7 @@ function normalise(schema: unknown): unknown {
       node = { ...rest, ...(anyOf[0] as object), nullable: true };
     }
     if (Array.isArray(node.type) && node.type.length === 2 && node.type[1] === 'null') node = { ...node, type: node.type[0], nullable: true };
-    if (node.additionalProperties !== undefined && node.type === 'object' && !node.properties) {
+    if (isZodOpenRecord(node)) {
       const { additionalProperties: _a, propertyNames: _p, ...rest } = node;
       node = { ...rest, additionalProperties: true };
     }
@@ -174,4 +221,20 @@ function normalise(schema: unknown): unknown {
     return out;
   };
   return walk(schema);
+}
+
+/** True for exactly zod's `z.record(z.string(), z.unknown())` form (DIFFERENCES.openRecords). */
+function isZodOpenRecord(node: Record<string, unknown>): boolean {
+  const extra = node.additionalProperties;
+  const names = node.propertyNames as Record<string, unknown> | undefined;
+  return (
+    node.type === 'object' &&
+    extra !== null &&
+    typeof extra === 'object' &&
+    Object.keys(extra).length === 0 &&
+    names !== null &&
+    typeof names === 'object' &&
+    Object.keys(names).length === 1 &&
+    names.type === 'string'
+  );
 }
