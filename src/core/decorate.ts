@@ -42,6 +42,11 @@ function isStandardContext(value: unknown): value is StandardContextLike {
   return typeof value === 'object' && value !== null && typeof (value as StandardContextLike).kind === 'string';
 }
 
+/** True for `class` declarations (which can only be called with `new`). */
+function isClass(fn: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
 function fix(subject: string): string {
   return `put ${subject} on a method (static or instance) or call it on a function: ${subject}(async (ctx, ...) => ...)`;
 }
@@ -59,6 +64,8 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
       return applyLegacy(target, second, descriptor as PropertyDescriptor);
     }
     if (typeof target === 'function' && second === undefined) {
+      // A legacy class decorator has this same one-argument shape.
+      if (isClass(target)) throw new RegistrationError(subject, `cannot decorate a class (${target.name})`, fix(subject));
       register(HandlerRef.free(target as AnyFunction));
       return target;
     }
@@ -75,11 +82,13 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
       ? HandlerRef.staticMethod(value as AnyFunction, name, context.metadata)
       : HandlerRef.instanceMethod(value as AnyFunction, name, context.metadata);
     register(ref);
-    // Static initializers run once with `this` = the class; instance ones at each
-    // construction, so the first instance built becomes the default binding.
-    context.addInitializer?.(function (this: unknown) {
-      ref.bindDefault(this);
-    });
+    // A static initializer runs once, with `this` = the class. Instance methods are
+    // bound explicitly with `ext.register()`, the same under both dialects.
+    if (context.static) {
+      context.addInitializer?.(function (this: unknown) {
+        ref.bindClass(this);
+      });
+    }
   }
 
   function applyLegacy(target: unknown, key: string | symbol, descriptor: PropertyDescriptor): PropertyDescriptor {
@@ -92,7 +101,7 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
     const ctor = (isStatic ? target : (target as { constructor: unknown }).constructor) as ZeroArgClass;
     const ref = isStatic
       ? HandlerRef.staticMethod(fn as AnyFunction, String(key), ctor, ctor)
-      : HandlerRef.instanceMethod(fn as AnyFunction, String(key), ctor, ctor);
+      : HandlerRef.instanceMethod(fn as AnyFunction, String(key), ctor, ctor.name);
     register(ref);
     return descriptor;
   }

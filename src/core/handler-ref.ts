@@ -54,13 +54,11 @@ export class HandlerRef {
   }
 
   /**
-   * An instance method. `ctor` (known under legacy decorators) lets the SDK build an
-   * instance on first call when none was registered.
+   * An instance method: called on the instance `ext.register()` binds (an instance,
+   * or one built from a zero-argument class). `ctorName` names the class in messages.
    */
-  static instanceMethod(fn: AnyFunction, name: string, classKey: object | undefined, ctor?: ZeroArgClass): HandlerRef {
-    let cached: object | undefined;
-    const construct = ctor ? () => (cached ??= new ctor()) : undefined;
-    return new HandlerRef(fn, name, ctor?.name ?? '', classKey, { kind: 'instance', self: undefined, explicit: false, construct });
+  static instanceMethod(fn: AnyFunction, name: string, classKey: object | undefined, ctorName = ''): HandlerRef {
+    return new HandlerRef(fn, name, ctorName, classKey, { kind: 'instance', self: undefined, explicit: false, construct: undefined });
   }
 
   /** True for static methods. */
@@ -73,11 +71,16 @@ export class HandlerRef {
     return this.#binding.kind === 'instance';
   }
 
-  /** Called by decorator initializers: binds a static method to its class, or an instance method to the first instance built. */
-  bindDefault(self: unknown): void {
+  /** Called by a static method's decorator initializer: binds `this` to the class. */
+  bindClass(cls: unknown): void {
     const binding = this.#binding;
-    if (binding.kind === 'static') binding.self ??= self;
-    else if (binding.kind === 'instance' && !binding.explicit && binding.self === undefined) binding.self = self as object;
+    if (binding.kind === 'static') binding.self ??= cls;
+  }
+
+  /** False for an instance method nothing has bound yet (calling it would fail). */
+  get isBound(): boolean {
+    const binding = this.#binding;
+    return binding.kind !== 'instance' || binding.self !== undefined || binding.construct !== undefined;
   }
 
   /** Binds an instance method to `instance` (from `ext.register`); wins over any default. */

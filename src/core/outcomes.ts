@@ -26,7 +26,8 @@ export interface ErrorOutcome {
 }
 
 /**
- * Classifies a thrown value. SDK errors keep their message and code; anything else
+ * Classifies a thrown value. SDK errors keep their message and code (upper-cased:
+ * `not_found` → `NOT_FOUND`); anything else
  * becomes `INTERNAL_ERROR` with the error's message only (never its stack). `redact`
  * masks secret values the call has seen.
  */
@@ -36,7 +37,8 @@ export function describeError(error: unknown, where: string, redact: (text: stri
       error instanceof RateLimitError ||
       (error instanceof APIError && (error.statusCode === 0 || error.statusCode >= 500)) ||
       error.code === 'timeout';
-    return { message: redact(error.message), code: error.code, retryable };
+    // Wire error codes are UPPER_SNAKE, like the dispatcher's own; `ImperalError.code` keeps its Python spelling.
+    return { message: redact(error.message), code: error.code.toUpperCase(), retryable };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { message: redact(`Internal error in ${where}: ${detail}`), code: DispatchCodes.INTERNAL_ERROR, retryable: false };

@@ -14,14 +14,7 @@ import {
   ui,
 } from '../../src/index.js';
 import type { Context, WebhookRequest } from '../../src/index.js';
-import { schemaValidator } from '../helpers/reference.js';
-
-const validateV4 = schemaValidator('schemas/action_result.schema.json');
-/** The reference schema predates 5.11's `error_code` (upstream-core §9); everything else must validate. */
-const validateResult = (dict: object): string[] => {
-  const { error_code: _code, ...rest } = dict as Record<string, unknown>;
-  return validateV4(rest);
-};
+import { validateActionResultV5 as validateResult } from '../helpers/action-result-v5.js';
 
 function makeCtx() {
   const logged: Array<{ message: string; fields?: Record<string, unknown> }> = [];
@@ -100,7 +93,7 @@ describe('dispatch: chat functions', () => {
     expect(String(logged[0]?.fields?.error)).toContain('dispatch.test.ts');
   });
 
-  it('SDK errors keep their code; rate limits and 5xx are retryable', async () => {
+  it('SDK errors keep their code (upper-cased on the wire); rate limits and 5xx are retryable', async () => {
     const { ext } = build();
     const { ctx } = makeCtx();
     expect(await dispatch(ext, { kind: 'function', name: 'missing' }, ctx)).toEqual({
@@ -108,9 +101,9 @@ describe('dispatch: chat functions', () => {
       summary: '',
       data: {},
       error: "task 't9' not found",
-      error_code: 'not_found',
+      error_code: 'NOT_FOUND',
     });
-    expect(await dispatch(ext, { kind: 'function', name: 'limited' }, ctx)).toMatchObject({ error_code: 'rate_limited', retryable: true });
+    expect(await dispatch(ext, { kind: 'function', name: 'limited' }, ctx)).toMatchObject({ error_code: 'RATE_LIMITED', retryable: true });
   });
 
   it('an unknown function is a NOT_FOUND result listing the known ones', async () => {

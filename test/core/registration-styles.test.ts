@@ -32,7 +32,7 @@ describe('registration styles', () => {
     expect(Tasks.greet).toBeTypeOf('function');
   });
 
-  it('standard decorator on an instance method binds to the first instance constructed', async () => {
+  it('an instance method runs on the instance ext.register() binds, and says how to bind it until then', async () => {
     const { ext, chat } = setup();
     class Counter {
       constructor(private readonly label = 'first') {}
@@ -41,13 +41,17 @@ describe('registration styles', () => {
         return { label: this.label };
       }
     }
+    // Constructing an instance does not bind it: binding is explicit, the same in both dialects.
+    new Counter('constructed');
+    expect(ext.registry.functions.get('which')?.handler.isBound).toBe(false);
     const before = await dispatch(ext, { kind: 'function', name: 'which' }, ctx);
-    expect(before.status).toBe('error');
-    expect(before.error).toContain('ext.register');
-    new Counter('first');
-    new Counter('second');
-    expect((await dispatch(ext, { kind: 'function', name: 'which' }, ctx)).data).toEqual({ label: 'first' });
+    expect(before).toMatchObject({ status: 'error', error_code: 'REGISTRATION_ERROR' });
+    expect(before.error).toContain('ext.register(new YourClass(...))');
     ext.register(new Counter('explicit'));
+    expect(ext.registry.functions.get('which')?.handler.isBound).toBe(true);
+    expect((await dispatch(ext, { kind: 'function', name: 'which' }, ctx)).data).toEqual({ label: 'explicit' });
+    // A registered instance wins over a later zero-argument class registration.
+    ext.register(Counter);
     expect((await dispatch(ext, { kind: 'function', name: 'which' }, ctx)).data).toEqual({ label: 'explicit' });
   });
 
@@ -94,7 +98,10 @@ describe('registration styles', () => {
       Object.getOwnPropertyDescriptor(Legacy.prototype, 'i')!,
     );
     expect((await dispatch(ext, { kind: 'function', name: 'legacy_static' }, ctx)).data).toEqual({ tag: 'L' });
-    // The legacy decorator knows the class, so a zero-argument instance is built on demand.
+    // Instance methods need a binding under legacy decorators too; the message names the class.
+    const unbound = await dispatch(ext, { kind: 'function', name: 'legacy_instance' }, ctx);
+    expect(unbound.error).toContain('ext.register(new Legacy(...))');
+    ext.register(Legacy);
     expect((await dispatch(ext, { kind: 'function', name: 'legacy_instance' }, ctx)).data).toEqual({ value: 'inst' });
   });
 
@@ -140,11 +147,15 @@ describe('registration styles', () => {
     expect(() => ext.register({})).toThrow(/no decorated instance methods/);
   });
 
-  it('decorating a field or getter is rejected with the fix', () => {
-    const { chat } = setup();
+  it('decorating a field, getter or class is rejected with the fix', () => {
+    const { ext, chat } = setup();
     const decorator = chat.fn('bad', { description: 'Never registered at all.' }) as Function;
     expect(() => decorator(undefined, { kind: 'field', name: 'x' })).toThrow(/cannot decorate a field/);
+    expect(() => decorator(class K {}, { kind: 'class', name: 'K' })).toThrow(/cannot decorate a class/);
     expect(() => decorator(42)).toThrow(/not a function/);
+    // A legacy class decorator is a one-argument call, like the higher-order form.
+    expect(() => (ext.tool('klass') as Function)(class K {})).toThrow(/cannot decorate a class \(K\)/);
+    expect(ext.registry.tools.has('klass')).toBe(false);
   });
 
   it('chat.function is the same registration as chat.fn', () => {
