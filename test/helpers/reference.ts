@@ -19,9 +19,17 @@ export function readReference<T = unknown>(relative: string): T {
 
 /** Compiles a reference JSON Schema (draft 2020-12) into a validator that returns its errors. */
 export function schemaValidator(relative: string): (value: unknown) => string[] {
+  return compileValidator(readReference<object>(relative));
+}
+
+/**
+ * Compiles a JSON Schema (draft 2020-12) held in memory, e.g. one derived from a
+ * reference schema, into a validator that returns its errors (`[]` when valid).
+ */
+export function compileValidator(schema: object): (value: unknown) => string[] {
   const ajv = new Ajv2020.default({ strict: false, allErrors: true });
   addFormats.default(ajv);
-  const validate = ajv.compile(readReference<object>(relative));
+  const validate = ajv.compile(schema);
   return (value) => {
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);

@@ -1,8 +1,10 @@
 /** ActionResult's wire form: key order, omissions, and the reference JSON Schema. */
 import { describe, expect, it } from 'vitest';
 import { ActionResult, Document } from '../../src/index.js';
+import { validateActionResultV5 } from '../helpers/action-result-v5.js';
 import { schemaValidator } from '../helpers/reference.js';
 
+/** The v4 reference schema: results without `error_code` must still satisfy it. */
 const validate = schemaValidator('schemas/action_result.schema.json');
 
 describe('ActionResult', () => {
@@ -23,6 +25,21 @@ describe('ActionResult', () => {
     const dict = ActionResult.error('gone', { code: 'NOT_FOUND', retryable: true }).toDict();
     expect(Object.keys(dict)).toEqual(['status', 'summary', 'data', 'error', 'error_code', 'retryable']);
     expect(ActionResult.error('x', { code: '' }).toDict()).not.toHaveProperty('error_code');
+    expect(validateActionResultV5(dict)).toEqual([]);
+  });
+
+  it('results with error_code validate against the 5.11 schema (the v4 reference predates the field)', () => {
+    const coded = ActionResult.error('x', { code: 'NOT_FOUND', retryable: true }).toDict();
+    expect(coded).toEqual({ status: 'error', summary: '', data: {}, error: 'x', error_code: 'NOT_FOUND', retryable: true });
+    expect(validateActionResultV5(coded)).toEqual([]);
+    expect(validateActionResultV5(ActionResult.error('bad input', { code: 'VALIDATION' }).toDict())).toEqual([]);
+    expect(validateActionResultV5(ActionResult.fromDict({ error: 'e', error_code: 'C', retryable: true }).toDict())).toEqual([]);
+    // The delta is needed and is the only one: v4 rejects the field, v5 still rejects strangers and wrong types.
+    expect(validate(coded)).not.toEqual([]);
+    expect(validateActionResultV5({ ...coded, error_class: 'X' })).not.toEqual([]);
+    expect(validateActionResultV5({ ...coded, error_code: 404 })).not.toEqual([]);
+    // Results without error_code are valid under both.
+    expect(validateActionResultV5(ActionResult.error('later', { retryable: true }).toDict())).toEqual([]);
   });
 
   it('the empty error string is kept (it is still a string)', () => {
