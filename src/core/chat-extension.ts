@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { RegistrationError } from '../errors.js';
 import { IDENTIFIER_PATTERN, requireOneOf, requirePattern } from './checks.js';
 import { registrar, type Registrar } from './decorate.js';
 import type { Extension } from './extension.js';
@@ -83,7 +84,7 @@ export class ChatExtension {
     this.maxRounds = options.maxRounds ?? 10;
     this.function = this.fn.bind(this);
     const group: ChatGroup = this;
-    ext.registry.chats.push(group);
+    ext.registry.addChat(group, subject);
   }
 
   /** Registers an LLM-callable function. */
@@ -93,6 +94,9 @@ export class ChatExtension {
   ): Registrar<ChatHandler<ParamsOf<S>>> {
     const subject = `@chat.fn('${name}')`;
     requirePattern(subject, 'function name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
+    if (options === null || typeof options !== 'object') {
+      throw new RegistrationError(subject, 'options are required', `pass at least a description: @chat.fn('${name}', { description: '…' })`);
+    }
     const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const, undefined, 'V4');
     const params = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
     const returns =

@@ -83,3 +83,8 @@ export function requireText(subject: string, what: string, text: unknown, fix: s
   if (typeof text !== 'string' || text.trim() === '') throw new RegistrationError(subject, `${what} must be a non-empty string`, fix);
   return text;
 }
+
+/** A webhook path in its one canonical form: one leading `/`, none trailing ('hook', '/hook/' → '/hook'). */
+export function normaliseWebhookPath(path: string): string {
+  return `/${path.replace(/^\/+|\/+$/g, '')}`;
+}

@@ -9,9 +9,11 @@
  * @module
  */
 import type { Context } from '../context/index.js';
+import { ValidationError } from '../errors.js';
+import { normaliseWebhookPath } from './checks.js';
 import { ActionResult, type ActionResultDict } from '../types/action-result.js';
 import { Event, type EventDict } from '../types/event.js';
-import { HealthStatus, type HealthStatusDict } from '../types/health.js';
+import { HEALTH_LEVELS, HealthStatus, type HealthLevel, type HealthStatusDict } from '../types/health.js';
 import { isPlainObject, isWireSerializable } from '../types/json.js';
 import { WebhookRequest, WebhookResponse, type WebhookRequestInit, type WebhookResponseDict } from '../types/webhook.js';
 import type { Extension } from './extension.js';
@@ -128,6 +130,10 @@ function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> 
       return runLifecycle(ext, inv.hook, inv.version, inv.fromVersion, ctx);
     case 'health':
       return runHealth(ext, ctx);
+    default:
+      return Promise.reject(
+        new ValidationError('kind', `unknown invocation kind ${JSON.stringify((inv as { kind?: unknown }).kind)}; see the Invocation type for the kinds`),
+      );
   }
 }
 
@@ -171,6 +177,8 @@ async function invoke<R>(
       if (parsed instanceof Promise) parsed = await parsed;
       if (!parsed.ok) return failed(invalidParamsResult(quoteName(name), parsed.issues));
       value = parsed.value;
+    } else if (!isPlainObject(value)) {
+      return failed(invalidParamsResult(quoteName(name), [{ path: '', message: `expected an object of named parameters, got ${typeName(value)}` }]));
     }
     return done(await handler.call(ctx, value));
   } catch (error) {
@@ -184,19 +192,45 @@ function quoteName(name: string): string {
   return name.includes(' ') ? name : `'${name}'`;
 }
 
-/** Turns whatever a handler returned into an `ActionResult`. */
+/**
+ * Turns whatever a handler returned into an `ActionResult`: results as they are,
+ * result dicts rebuilt, plain data wrapped as `data` (scalars and arrays as
+ * `{ result }`).
+ *
+ * @throws TypeError for values JSON cannot carry (maps, sets, bigints, class
+ *   instances without `toJSON`), naming the type — the dispatcher reports it as an
+ *   `INTERNAL_ERROR` instead of sending `{}`.
+ */
 export function toActionResult(value: unknown): ActionResult<unknown> {
   if (value instanceof ActionResult) return value;
   if (value === undefined || value === null) return ActionResult.success({});
   if (ActionResult.isActionResult(value)) return ActionResult.fromDict(value.toDict() as unknown as Record<string, unknown>);
-  if (isPlainObject(value) && looksLikeActionResultDict(value)) return ActionResult.fromDict(value);
-  return ActionResult.success(isPlainObject(value) ? value : { result: value });
+  if (isPlainObject(value)) return looksLikeActionResultDict(value) ? ActionResult.fromDict(value) : ActionResult.success(value);
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') throw notJson(value);
+  if (typeof value !== 'object' || Array.isArray(value)) return ActionResult.success({ result: value });
+  if (isWireSerializable(value)) return ActionResult.success(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return ActionResult.success({ result: value });
+  throw notJson(value);
+}
+
+function notJson(value: unknown): TypeError {
+  return new TypeError(`the handler returned ${typeName(value)}, which JSON cannot carry; return a plain object, an array or an ActionResult`);
+}
+
+/** `a Map`, `a string`, `null` … for messages. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
+  return `a ${typeof value}`;
 }
 
 const RESULT_KEYS = new Set(['status', 'summary', 'data', 'error', 'error_code', 'retryable', 'ui', 'refresh_panels']);
 
+/** A dict is taken as a result only when it has nothing but result keys, and an error one carries its message. */
 function looksLikeActionResultDict(value: Record<string, unknown>): boolean {
-  return (value.status === 'success' || value.status === 'error') && Object.keys(value).every((key) => RESULT_KEYS.has(key));
+  const status = value.status === 'success' || (value.status === 'error' && typeof value.error === 'string');
+  return status && Object.keys(value).every((key) => RESULT_KEYS.has(key));
 }
 
 function notFoundResult(what: string, name: string, known: string[]): ActionResult<unknown> {
@@ -212,7 +246,7 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
   const synthetic = /^__(panel|widget|tray|webhook|menu)__(.+)$/.exec(name);
   if (synthetic) {
     const [, kind, id] = synthetic as unknown as [string, 'panel' | 'widget' | 'tray' | 'webhook' | 'menu', string];
-    if (kind === 'webhook') return runWebhook(ext, `/${id}`, (params ?? { method: 'POST' }) as WebhookRequestInit, ctx);
+    if (kind === 'webhook') return runWebhook(ext, id, (params ?? {}) as WebhookRequestInit, ctx);
     if (kind === 'menu') return runMenu(ext, id, params, ctx);
     return runUI(ext, kind, id, params, ctx);
   }
@@ -263,8 +297,9 @@ async function runSkeleton(ext: Extension, section: string, ctx: Context): Promi
   try {
     const result = await skeleton.tool.handler.call(ctx);
     const value = isWireSerializable(result) ? result.toDict() : result;
-    // The kernel stores `response`; a handler may return it bare or already wrapped.
-    if (isPlainObject(value) && 'response' in value) return value as unknown as SkeletonOutcome;
+    // The kernel stores `response`; a handler may return it bare or already wrapped
+    // (a dict whose only key is `response`).
+    if (isPlainObject(value) && 'response' in value && Object.keys(value).length === 1) return { response: value.response };
     return { response: value ?? {} };
   } catch (error) {
     logFailure(ctx, `skeleton '${section}'`, error);
@@ -280,25 +315,32 @@ async function runSystem(ext: Extension, kind: 'schedule' | 'signal', name: stri
 }
 
 async function runWebhook(ext: Extension, path: string, request: WebhookRequest | WebhookRequestInit, ctx: Context): Promise<WebhookResponseDict> {
-  const normalised = path.startsWith('/') ? path : `/${path}`;
+  const normalised = normaliseWebhookPath(path);
   const hook = ext.registry.webhooks.get(normalised);
   if (!hook) return WebhookResponse.error(`no webhook at ${normalised}`, 404).toDict();
-  const req = request instanceof WebhookRequest ? request : new WebhookRequest({ path: normalised, ...request });
-  if (req.method !== hook.method) return WebhookResponse.error(`method ${req.method} not allowed; use ${hook.method}`, 405).toDict();
   try {
+    const req = request instanceof WebhookRequest ? request : new WebhookRequest({ method: hook.method, ...request, path: normalised });
+    if (req.method !== hook.method) return WebhookResponse.error(`method ${req.method} not allowed; use ${hook.method}`, 405).toDict();
     const result = await hook.handler.call(ctx, req);
     if (result instanceof WebhookResponse) return result.toDict();
     if (isWireSerializable(result)) return WebhookResponse.json(result.toDict()).toDict();
     return (result === undefined ? WebhookResponse.ok() : WebhookResponse.json(result)).toDict();
   } catch (error) {
     logFailure(ctx, `webhook '${normalised}'`, error);
-    // Webhook callers are outside the platform: they learn nothing about the failure.
+    // Bad input (a malformed request, a body that is not JSON) is the caller's to fix;
+    // anything else stays inside: webhook callers are outside the platform.
+    if (error instanceof ValidationError) return WebhookResponse.error(redactWith(ctx)(error.message), 400).toDict();
     return WebhookResponse.error('internal error', 500).toDict();
   }
 }
 
 async function runEvent(ext: Extension, input: Event | EventDict, ctx: Context): Promise<SystemOutcome> {
-  const event = input instanceof Event ? input : Event.fromDict(input as unknown as Record<string, unknown>);
+  let event: Event;
+  try {
+    event = input instanceof Event ? input : Event.fromDict(input as unknown as Record<string, unknown>);
+  } catch (error) {
+    return { status: 'error', error: (error as Error).message, error_code: DispatchCodes.INVALID_PARAMS };
+  }
   const handlers = ext.registry.eventHandlers.filter((h) => matchesEventType(h.eventType, event.eventType));
   let handled = 0;
   for (const handler of handlers) {
@@ -337,8 +379,12 @@ async function runHealth(ext: Extension, ctx: Context): Promise<HealthStatusDict
   try {
     const result = await check.handler.call(ctx);
     if (result instanceof HealthStatus) return result.toDict();
-    if (isPlainObject(result) && typeof result.status === 'string') {
-      return new HealthStatus(result.status as HealthStatus['status'], String(result.message ?? ''), (result.details ?? {}) as Record<string, unknown>).toDict();
+    if (isPlainObject(result) && 'status' in result) {
+      const details = isPlainObject(result.details) ? result.details : {};
+      if (!(HEALTH_LEVELS as readonly unknown[]).includes(result.status)) {
+        return HealthStatus.unhealthy(`health check returned an unknown status ${JSON.stringify(result.status)}`, details).toDict();
+      }
+      return new HealthStatus(result.status as HealthLevel, String(result.message ?? ''), details).toDict();
     }
     return result === false ? HealthStatus.unhealthy('health check returned false').toDict() : HealthStatus.ok().toDict();
   } catch (error) {

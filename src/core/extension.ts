@@ -15,6 +15,7 @@ import {
   TRAY_ID_PATTERN,
   VERSION_PATTERN,
   WEBHOOK_PATH_PATTERN,
+  normaliseWebhookPath,
   requireCron,
   requireIntegerIn,
   requireOneOf,
@@ -61,6 +62,9 @@ export type { ExtensionOptions, ResolvedExtensionOptions } from './options.js';
 import { Registry } from './registry.js';
 import { compileSchema, type CompiledSchema, type SchemaLike } from './schema.js';
 import { secretsPanelHandler } from './secrets-panel.js';
+
+// Panel manifest keys the generator writes from typed options; `extra` may not replace them.
+const PANEL_OWNED_KEYS = new Set(['panel_id', 'slot', 'title', 'tree', 'icon', 'refresh', 'center_overlay', 'default_width', 'min_width', 'max_width']);
 
 const SNAKE = /[A-Z]/g;
 const toSnake = (key: string): string => key.replace(SNAKE, (c) => `_${c.toLowerCase()}`);
@@ -124,7 +128,12 @@ export class Extension {
       const value = options[key];
       if (value !== undefined) extra[toSnake(key)] = requireIntegerIn(subject, key, value, 0, Number.MAX_SAFE_INTEGER);
     }
-    Object.assign(extra, options.extra);
+    for (const [key, value] of Object.entries(options.extra ?? {})) {
+      if (PANEL_OWNED_KEYS.has(key)) {
+        throw new RegistrationError(subject, `extra.${key} would overwrite what the panel options set`, 'set it with the typed option (slot, title, icon, refresh, centerOverlay, defaultWidth …) instead');
+      }
+      extra[key] = value;
+    }
     const params = this.#compileParams(subject, options.params);
     return registrar(subject, (handler) =>
       this.registry.addPanel(
@@ -200,8 +209,7 @@ export class Extension {
 
   /** Registers an inbound webhook at `path` (normalised to one leading `/` and no trailing one). */
   webhook(path: string, options: WebhookOptions = {}): Registrar<WebhookHandler> {
-    // One leading slash, none trailing: '/callback', 'callback' and '/callback/' are the same hook.
-    const normalised = typeof path === 'string' ? `/${path.replace(/^\/+|\/+$/g, '')}` : path;
+    const normalised = typeof path === 'string' ? normaliseWebhookPath(path) : path;
     const subject = `@ext.webhook('${path}')`;
     requirePattern(subject, 'path', normalised, WEBHOOK_PATH_PATTERN, "use lowercase letters, digits, '_', '-' and '/', e.g. '/stripe'");
     const method = requireOneOf(subject, 'method', options.method ?? 'POST', ['POST', 'GET', 'PUT', 'DELETE'] as const);
@@ -216,7 +224,7 @@ export class Extension {
     requirePattern(subject, 'event type', eventType, /^\S+$/, "use a dotted event type, e.g. 'mail.received'");
     return registrar(subject, (handler) => {
       const handlerName = options.name || handler.name || `on_${eventType.replace(/\W/g, '_')}`;
-      this.registry.eventHandlers.push({ eventType, handlerName, handler });
+      this.registry.addEventHandler({ eventType, handlerName, handler }, subject);
     });
   }
 
@@ -237,7 +245,7 @@ export class Extension {
         'M7.3',
       );
     }
-    this.registry.emits.push(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef });
+    this.registry.addEmits(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef }, subject);
     return passthroughRegistrar();
   }
 
@@ -380,7 +388,7 @@ export class Extension {
     const description = spec.description ?? '';
     if (description.length > 200) throw new RegistrationError(subject, `description is ${description.length} chars`, 'keep it to 200 characters');
     const record: FileSinkRecord = Object.freeze({ tool: spec.tool, accepts: Object.freeze([...spec.accepts]), arg: spec.arg, argKind, description });
-    this.registry.fileSinks.push(record);
+    this.registry.addFileSink(record, subject);
     return record;
   }
 

@@ -127,7 +127,43 @@ export class Registry {
   }
 
   addLifecycle(record: LifecycleRecord, subject: string): void {
-    addUnique(this.lifecycle, record.key, record, subject, 'lifecycle hook');
+    if (this.lifecycle.has(record.key)) {
+      const fix = record.kind === 'on_upgrade' ? `register one upgrade hook per target version (${record.version})` : `register one ${record.kind} hook`;
+      throw new RegistrationError(subject, `a ${record.key} hook is already registered`, fix);
+    }
+    this.lifecycle.set(record.key, record);
+  }
+
+  /** Adds an event subscription; the same handler twice for one event type is refused. */
+  addEventHandler(record: EventHandlerRecord, subject: string): void {
+    if (this.eventHandlers.some((h) => h.eventType === record.eventType && h.handler.fn === record.handler.fn)) {
+      throw new RegistrationError(subject, `'${record.handlerName}' already handles '${record.eventType}'`, 'subscribe each handler to an event type once');
+    }
+    this.eventHandlers.push(record);
+  }
+
+  /** Declares an emitted event type (once). */
+  addEmits(record: EmitsRecord, subject: string): void {
+    if (this.emits.some((e) => e.eventType === record.eventType)) {
+      throw new RegistrationError(subject, `'${record.eventType}' is already declared`, 'declare each emitted event type once');
+    }
+    this.emits.push(record);
+  }
+
+  /** Adds a file sink (one per tool). */
+  addFileSink(record: FileSinkRecord, subject: string): void {
+    if (this.fileSinks.some((f) => f.tool === record.tool)) {
+      throw new RegistrationError(subject, `tool '${record.tool}' already has a file sink`, 'declare one file sink per tool, listing every accepted kind in accepts');
+    }
+    this.fileSinks.push(record);
+  }
+
+  /** Adds a ChatExtension (tool names are unique per extension). */
+  addChat(group: ChatGroup, subject: string): void {
+    if (this.chats.some((c) => c.toolName === group.toolName)) {
+      throw new RegistrationError(subject, `a ChatExtension with toolName '${group.toolName}' already exists`, 'give each ChatExtension its own toolName, or register the functions on the existing one');
+    }
+    this.chats.push(group);
   }
 
   setHealthCheck(record: HealthCheckRecord, subject: string): void {

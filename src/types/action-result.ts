@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import { isPlainObject, isWireSerializable } from './json.js';
 
 /** The wire form of an {@link ActionResult} (`ActionResult.toDict()`), keys in wire order. */
@@ -94,19 +95,27 @@ export class ActionResult<T = Record<string, unknown>> {
     });
   }
 
-  /** A failed result; `message` is shown to the user and the LLM. */
-  static error(message: string, options: ErrorOptions = {}): ActionResult<Record<string, unknown>> {
-    return new ActionResult<Record<string, unknown>>({
+  /**
+   * A failed result; `message` is shown to the user and the LLM. Its type fits any
+   * `ActionResult<T>`, so a handler typed `Promise<ActionResult<Task>>` may return it.
+   */
+  static error<T = never>(message: string, options: ErrorOptions = {}): ActionResult<T> {
+    return new ActionResult<T>({
       status: 'error',
-      data: options.data ?? {},
+      data: (options.data ?? {}) as T,
       error: message,
       errorCode: options.code,
       retryable: options.retryable,
     });
   }
 
-  /** Rebuilds a result from its wire form (unknown keys are ignored; `ui` is kept). */
+  /**
+   * Rebuilds a result from its wire form (unknown keys are ignored; `ui` is kept).
+   *
+   * @throws {@link ValidationError} when `dict` is not an object.
+   */
   static fromDict<T = Record<string, unknown>>(dict: Record<string, unknown>): ActionResult<T> {
+    if (!isPlainObject(dict)) throw new ValidationError('', `an ActionResult dict must be an object, got ${dict === null ? 'null' : typeof dict}`);
     const status = dict.status === 'success' ? 'success' : 'error';
     const refresh = dict.refresh_panels;
     return new ActionResult<T>({
@@ -117,7 +126,7 @@ export class ActionResult<T = Record<string, unknown>> {
       errorCode: typeof dict.error_code === 'string' ? dict.error_code : '',
       retryable: dict.retryable === true,
       ui: dict.ui ?? undefined,
-      refreshPanels: Array.isArray(refresh) ? refresh.map(String) : undefined,
+      refreshPanels: Array.isArray(refresh) ? refresh.filter((id): id is string => typeof id === 'string') : undefined,
     });
   }
 

@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors.js';
+
 /** The wire form of a store document (`document.schema.json`, keys in wire order). */
 export interface DocumentDict {
   id: string;
@@ -80,12 +82,21 @@ export class Document<T extends Record<string, unknown> = Record<string, unknown
     return this.toDict();
   }
 
-  /** Builds a document from its wire form; missing optional fields get their defaults, nulls become `''`. */
+  /**
+   * Builds a document from its wire form; missing optional fields get their
+   * defaults, nulls become `''`.
+   *
+   * @throws {@link ValidationError} when `dict` is not an object or lacks `id` or `collection`.
+   */
   static fromDict<T extends Record<string, unknown> = Record<string, unknown>>(dict: Record<string, unknown>): Document<T> {
+    if (dict === null || typeof dict !== 'object') throw new ValidationError('', 'a document must be an object');
     const text = (key: string): string | undefined => (typeof dict[key] === 'string' ? (dict[key] as string) : undefined);
+    for (const key of ['id', 'collection'] as const) {
+      if (!text(key)) throw new ValidationError(key, `a document needs a non-empty '${key}'`);
+    }
     return new Document<T>({
-      id: String(dict.id ?? ''),
-      collection: String(dict.collection ?? ''),
+      id: dict.id as string,
+      collection: dict.collection as string,
       data: (dict.data && typeof dict.data === 'object' ? dict.data : {}) as T,
       extensionId: text('extension_id'),
       tenantId: text('tenant_id'),

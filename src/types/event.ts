@@ -1,5 +1,10 @@
+import { ValidationError } from '../errors.js';
+import { isPlainObject } from './json.js';
+
+/** The values `event.schema.json` allows for `source`. */
+export const EVENT_SOURCES = ['user', 'system', 'automation', 'rbac', 'mcp', 'webhook'] as const;
 /** Who caused an event (`event.schema.json` `source`). */
-export type EventSource = 'user' | 'system' | 'automation' | 'rbac' | 'mcp' | 'webhook';
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** The wire form of a platform event (`event.schema.json`, keys in wire order). */
 export interface EventDict {
@@ -76,18 +81,28 @@ export class Event<T extends Record<string, unknown> = Record<string, unknown>> 
     return this.toDict();
   }
 
-  /** Builds an event from its wire form (accepts `type` for `event_type`). */
+  /**
+   * Builds an event from its wire form (accepts `type` for `event_type`). Envelope
+   * fields with values outside the schema (`source`, `schema_version`) are left out.
+   *
+   * @throws {@link ValidationError} when `dict` is not an object or has no event type.
+   */
   static fromDict<T extends Record<string, unknown> = Record<string, unknown>>(dict: Record<string, unknown>): Event<T> {
+    if (!isPlainObject(dict)) throw new ValidationError('', `an event must be an object, got ${dict === null ? 'null' : typeof dict}`);
     const text = (key: string): string | undefined => (typeof dict[key] === 'string' ? (dict[key] as string) : undefined);
+    const eventType = text('event_type') ?? text('type');
+    if (!eventType) throw new ValidationError('event_type', "an event needs a non-empty 'event_type'");
+    const version = dict.schema_version;
+    const source = text('source');
     return new Event<T>({
-      eventType: text('event_type') ?? text('type') ?? '',
-      data: (dict.data && typeof dict.data === 'object' ? dict.data : {}) as T,
+      eventType,
+      data: (isPlainObject(dict.data) ? dict.data : {}) as T,
       timestamp: text('timestamp'),
       userId: text('user_id'),
       tenantId: text('tenant_id'),
       eventId: text('event_id'),
-      schemaVersion: typeof dict.schema_version === 'number' ? dict.schema_version : undefined,
-      source: text('source') as EventSource | undefined,
+      schemaVersion: typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : undefined,
+      source: source && (EVENT_SOURCES as readonly string[]).includes(source) ? (source as EventSource) : undefined,
     });
   }
 }

@@ -1,5 +1,9 @@
+import { ValidationError } from '../errors.js';
+
 /** Health levels the platform shows for an extension. */
-export type HealthLevel = 'ok' | 'degraded' | 'unhealthy';
+export const HEALTH_LEVELS = ['ok', 'degraded', 'unhealthy'] as const;
+/** A health level. */
+export type HealthLevel = (typeof HEALTH_LEVELS)[number];
 
 /** The wire form of a health status. */
 export interface HealthStatusDict {
@@ -14,7 +18,11 @@ export class HealthStatus {
   readonly message: string;
   readonly details: Record<string, unknown>;
 
+  /** @throws {@link ValidationError} when `status` is not a health level. */
   constructor(status: HealthLevel, message = '', details: Record<string, unknown> = {}) {
+    if (!(HEALTH_LEVELS as readonly string[]).includes(status)) {
+      throw new ValidationError('status', `must be one of ${HEALTH_LEVELS.map((l) => `'${l}'`).join(', ')}, got ${JSON.stringify(status)}`);
+    }
     this.status = status;
     this.message = message;
     this.details = details;

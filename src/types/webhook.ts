@@ -5,7 +5,8 @@ export type WebhookHeaders = Readonly<Record<string, string>>;
 
 /** Fields accepted by the {@link WebhookRequest} constructor. */
 export interface WebhookRequestInit {
-  method: string;
+  /** HTTP method (default `POST`). */
+  method?: string;
   /** Header names are lower-cased on the way in. */
   headers?: Record<string, string | readonly string[] | undefined>;
   /** The raw body bytes (a string is encoded as UTF-8). */
@@ -31,8 +32,12 @@ export class WebhookRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly path: string;
 
+  /** @throws {@link ValidationError} when the body is neither bytes nor a string. */
   constructor(init: WebhookRequestInit) {
-    this.method = init.method.toUpperCase();
+    if (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)) {
+      throw new ValidationError('body', 'a webhook body must be the raw bytes (Uint8Array) or a string; JSON-encode objects first');
+    }
+    this.method = (init.method ?? 'POST').toUpperCase();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(init.headers ?? {})) {
       if (value === undefined) continue;
