@@ -59,8 +59,11 @@ export class ChatExtension {
   readonly ext: Extension;
   /** The chat tool name (`owner_chat_tool` of every function). */
   readonly toolName: string;
+  /** What this group of functions is for. */
   readonly description: string;
+  /** Extra instructions for the assistant about this extension. */
   readonly systemPrompt: string;
+  /** Upper bound on tool-use rounds per message. */
   readonly maxRounds: number;
   /** This group's functions, in registration order. */
   readonly functions = new Map<string, ChatFunctionRecord>();
@@ -72,6 +75,7 @@ export class ChatExtension {
    */
   readonly function: ChatExtension['fn'];
 
+  /** Groups chat functions on `ext` (the toolName must be unique per extension). */
   constructor(ext: Extension, options: ChatExtensionOptions = {}) {
     const subject = `new ChatExtension(ext, { toolName: ${JSON.stringify(options.toolName)} })`;
     if (options.toolName !== undefined) {

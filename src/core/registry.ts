@@ -51,29 +51,43 @@ function addUnique<K, V>(map: Map<K, V>, key: K, record: V, subject: string, wha
 export class Registry {
   /** Plain tools and skeleton refresh tools, by tool name. */
   readonly tools = new Map<string, ToolRecord>();
+  /** Skeleton sections by section name. */
   readonly skeletons = new Map<string, SkeletonRecord>();
   /** ChatExtensions in creation order. */
   readonly chats: ChatGroup[] = [];
   /** Every chat function of every ChatExtension, by name (names are unique per extension). */
   readonly functions = new Map<string, ChatFunctionRecord>();
+  /** Panels by id. */
   readonly panels = new Map<string, PanelRecord>();
+  /** Widgets by id. */
   readonly widgets = new Map<string, WidgetRecord>();
+  /** Tray items by id. */
   readonly trays = new Map<string, TrayRecord>();
+  /** Schedules by name. */
   readonly schedules = new Map<string, ScheduleRecord>();
+  /** Signals by name. */
   readonly signals = new Map<string, SignalRecord>();
   /** Webhooks by normalised path. */
   readonly webhooks = new Map<string, WebhookRecord>();
+  /** Event subscriptions in registration order. */
   readonly eventHandlers: EventHandlerRecord[] = [];
+  /** Declared emitted event types. */
   readonly emits: EmitsRecord[] = [];
+  /** Exposed methods by name. */
   readonly exposed = new Map<string, ExposedRecord>();
   /** Lifecycle hooks by key (`on_install`, `on_upgrade:2.0.0`, …). */
   readonly lifecycle = new Map<string, LifecycleRecord>();
+  /** The health check, if one is registered. */
   healthCheck: HealthCheckRecord | undefined;
+  /** Declared secrets by name. */
   readonly secrets = new Map<string, SecretRecord>();
+  /** Cache models by name. */
   readonly cacheModels = new Map<string, CacheModelRecord>();
+  /** User-menu items by id. */
   readonly menuItems = new Map<string, MenuItemRecord>();
   /** OAuth connections by provider. */
   readonly oauth = new Map<string, OAuthRecord>();
+  /** Declared file sinks. */
   readonly fileSinks: FileSinkRecord[] = [];
 
   /** Adds a plain or skeleton tool. */

@@ -14,8 +14,8 @@ import type { InferSchemaOutput, StandardIssue, StandardSchemaV1 } from './stand
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = Record<string, unknown>;
 
-/** The shorthand `{ title: z.string(), done: z.boolean() }` for `z.object({...})`. */
-export type RawShape = { readonly [key: string]: StandardSchemaV1 };
+/** The shorthand `{ title: z.string(), done: z.boolean() }` for `z.object({...})` (zod 4 fields). */
+export type RawShape = { readonly [key: string]: z.ZodType };
 
 /** A zod 3 schema older than 3.24 (before zod 3 implemented Standard Schema). */
 export interface LegacyZod3Schema {

@@ -33,16 +33,26 @@ export interface DocumentInit<T> {
  * @typeParam T - the shape of `data`.
  */
 export class Document<T extends Record<string, unknown> = Record<string, unknown>> {
+  /** Identifier within the collection. */
   readonly id: string;
+  /** The collection it belongs to. */
   readonly collection: string;
+  /** The stored fields. */
   readonly data: T;
+  /** The owning extension (`''` when the store did not say). */
   readonly extensionId: string;
+  /** The tenant (`default` unless set). */
   readonly tenantId: string;
+  /** ISO-8601 creation time (`''` when unknown). */
   readonly createdAt: string;
+  /** ISO-8601 time of the last update (`''` when unknown). */
   readonly updatedAt: string;
+  /** The owning user (`''` when unknown). */
   readonly userId: string;
+  /** Compare-and-set token for conditional updates (`''` when the store sent none). */
   readonly etag: string;
 
+  /** A document from its fields (`DocumentInit`); unset optional fields get their defaults. */
   constructor(init: DocumentInit<T>) {
     this.id = init.id;
     this.collection = init.collection;

@@ -36,15 +36,24 @@ export interface EventInit<T> {
  * @typeParam T - the shape of `data`.
  */
 export class Event<T extends Record<string, unknown> = Record<string, unknown>> {
+  /** Dotted type, e.g. `mail.received`. */
   readonly eventType: string;
+  /** The event's payload. */
   readonly data: T;
+  /** ISO-8601 time it happened (`''` when unknown). */
   readonly timestamp: string;
+  /** The user it concerns (`''` for system events). */
   readonly userId: string;
+  /** The tenant it concerns (`''` when unknown). */
   readonly tenantId: string;
+  /** Idempotency/dedup key, when the publisher set one. */
   readonly eventId: string | undefined;
+  /** Breaking-change marker of the payload, when set. */
   readonly schemaVersion: number | undefined;
+  /** Who caused it, when known. */
   readonly source: EventSource | undefined;
 
+  /** An event from its fields. */
   constructor(init: EventInit<T>) {
     this.eventType = init.eventType;
     this.data = init.data ?? ({} as T);

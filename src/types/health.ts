@@ -14,8 +14,11 @@ export interface HealthStatusDict {
 
 /** What an `ext.healthCheck()` handler returns. */
 export class HealthStatus {
+  /** `ok`, `degraded` or `unhealthy`. */
   readonly status: HealthLevel;
+  /** What is wrong (`''` when ok). */
   readonly message: string;
+  /** Anything useful for operators (counts, latencies). */
   readonly details: Record<string, unknown>;
 
   /** @throws {@link ValidationError} when `status` is not a health level. */

@@ -28,12 +28,17 @@ export interface PageDict<T> {
  * page and every following one (when the page knows how to fetch the next).
  */
 export class Page<T> implements Iterable<T>, AsyncIterable<T> {
+  /** The items of this page. */
   readonly data: T[];
+  /** Opaque token for the next page; `null` on the last. */
   readonly cursor: string | null;
+  /** Whether more items follow this page. */
   readonly hasMore: boolean;
+  /** Total matches, when the backend knows it. */
   readonly total: number | null;
   readonly #fetchNext: PageFetcher<T> | undefined;
 
+  /** A page of `data` (same as {@link Page.of}). */
   constructor(data: T[], options: PageOptions<T> = {}) {
     this.data = data;
     this.cursor = options.cursor ?? null;

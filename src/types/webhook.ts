@@ -26,10 +26,15 @@ const encoder = new TextEncoder();
  * was sent; `text()` and `json()` decode it on demand.
  */
 export class WebhookRequest {
+  /** Upper-cased HTTP method. */
   readonly method: string;
+  /** Headers with lower-cased names. */
   readonly headers: WebhookHeaders;
+  /** The raw body bytes, exactly as received (verify signatures over these). */
   readonly body: Uint8Array;
+  /** Query-string parameters. */
   readonly query: Readonly<Record<string, string>>;
+  /** The webhook path it arrived on (e.g. `/stripe`). */
   readonly path: string;
 
   /** @throws {@link ValidationError} when the body is neither bytes nor a string. */
@@ -78,10 +83,14 @@ export interface WebhookResponseDict {
 
 /** What an `ext.webhook` handler answers with. */
 export class WebhookResponse {
+  /** HTTP status to answer with. */
   readonly statusCode: number;
+  /** Body: a string is sent as is, anything else as JSON. */
   readonly body: unknown;
+  /** Extra response headers. */
   readonly headers: Record<string, string>;
 
+  /** A response with `statusCode` (200), `body` (`''`) and `headers` ({}). */
   constructor(statusCode = 200, body: unknown = '', headers: Record<string, string> = {}) {
     this.statusCode = statusCode;
     this.body = body;
