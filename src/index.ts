@@ -14,3 +14,4 @@ export { UIValidationError } from './ui/errors.js';
 export * from './context/index.js';
 export * from './security/index.js';
 export { z } from 'zod';
+export * from './rpc/index.js';

@@ -1,0 +1,145 @@
+/**
+ * The kernel ↔ extension RPC envelope, version 1: the request the platform sends
+ * to run one function of an extension, and the reply it expects. Field names,
+ * order, constraints and the decoding rules match the platform's codec, so a TS
+ * extension host is indistinguishable from a Python one on this channel.
+ *
+ * Nanosecond timestamps exceed JavaScript's exact-integer range, so they are
+ * `bigint`s here and are written to JSON as plain integers, digit for digit.
+ *
+ * @module
+ */
+import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
+import { z } from 'zod';
+import { ValidationError } from '../errors.js';
+import { toIssues } from '../core/schema.js';
+
+const nanoseconds = z.union([z.bigint(), z.number().int(), z.string().regex(/^-?\d+$/)]).transform((v) => BigInt(v));
+const corrId = z.string().min(16).max(64);
+
+/** A request to run `function` of `app_id` for a user. */
+export const RpcRequestSchema = z.object({
+  v: z.literal(1).default(1),
+  corr_id: corrId,
+  user_id: z.string().min(1).max(128),
+  tenant_id: z.string().min(1).max(64),
+  agency_id: z.string().nullable().default(null),
+  email: z.string(),
+  role: z.string(),
+  scopes: z.array(z.string()).default([]),
+  attributes: z.record(z.string(), z.unknown()).default({}),
+  app_id: z.string(),
+  function: z.string(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  reply_list: z.string(),
+  deadline_ns: nanoseconds,
+  submitted_at_ns: nanoseconds,
+});
+
+/** Why a call failed, as the platform classifies it. */
+export const RPC_ERROR_CATEGORIES = ['application', 'infrastructure', 'timeout', 'schema_violation', 'tenant_mismatch'] as const;
+
+/** A failure reported in a reply. */
+export const RpcErrorSchema = z.object({
+  category: z.enum(RPC_ERROR_CATEGORIES),
+  message: z.string(),
+  retryable: z.boolean(),
+});
+
+/** The reply to a request. */
+export const RpcReplySchema = z
+  .object({
+    v: z.literal(1).default(1),
+    corr_id: corrId,
+    status: z.enum(['success', 'error']),
+    result: z.record(z.string(), z.unknown()).nullable().default(null),
+    worker_id: z.string(),
+    started_at_ns: nanoseconds,
+    finished_at_ns: nanoseconds,
+    error: RpcErrorSchema.nullable().default(null),
+  })
+  .superRefine((reply, ctx) => {
+    if (reply.status === 'error' && !reply.error) ctx.addIssue({ code: 'custom', path: ['error'], message: "status 'error' needs an error" });
+    if (reply.status === 'success' && reply.error) ctx.addIssue({ code: 'custom', path: ['error'], message: "status 'success' carries no error" });
+  });
+
+/** A decoded request. */
+export type RpcRequest = z.output<typeof RpcRequestSchema>;
+/** A decoded reply. */
+export type RpcReply = z.output<typeof RpcReplySchema>;
+/** A reply's error. */
+export type RpcError = z.output<typeof RpcErrorSchema>;
+/** An error category. */
+export type RpcErrorCategory = (typeof RPC_ERROR_CATEGORIES)[number];
+
+/** Options of the decoders. */
+export interface DecodeOptions {
+  /** Refuse envelopes without `v` (default: accept them as version 1, marked legacy). */
+  strictVersion?: boolean;
+}
+
+/** What a decoder returns. */
+export interface Decoded<T> {
+  readonly value: T;
+  /** True when the payload had no `v` (sent by a platform older than version 1). */
+  readonly legacyEnvelope: boolean;
+}
+
+/** Decodes a request payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
+export function decodeRequest(payload: string | object, options: DecodeOptions = {}): Decoded<RpcRequest> {
+  return decode(RpcRequestSchema, payload, options);
+}
+
+/** Decodes a reply payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
+export function decodeReply(payload: string | object, options: DecodeOptions = {}): Decoded<RpcReply> {
+  return decode(RpcReplySchema, payload, options);
+}
+
+/** The JSON text of a request: every field, in wire order, nulls included. */
+export function encodeRequest(request: z.input<typeof RpcRequestSchema>): string {
+  return toJson(parseOrThrow(RpcRequestSchema, request));
+}
+
+/** The JSON text of a reply: every field, in wire order, nulls included. */
+export function encodeReply(reply: z.input<typeof RpcReplySchema>): string {
+  return toJson(parseOrThrow(RpcReplySchema, reply));
+}
+
+/** True when `payload` has no `v` key (a pre-version-1 envelope). */
+export function isLegacyEnvelope(payload: string | object): boolean {
+  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+  return parsed !== null && typeof parsed === 'object' && !('v' in parsed);
+}
+
+function decode<S extends z.ZodType>(schema: S, payload: string | object, options: DecodeOptions): Decoded<z.output<S>> {
+  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('', 'an RPC envelope must be a JSON object');
+  const legacyEnvelope = !('v' in parsed);
+  if (legacyEnvelope && options.strictVersion) throw new ValidationError('v', 'missing envelope version (strict mode)');
+  return { value: parseOrThrow(schema, parsed), legacyEnvelope };
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error.issues);
+  throw new ValidationError(issues[0]?.path ?? '', issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '), issues);
+}
+
+/** Integers beyond 2^53 (nanosecond timestamps) become bigints instead of losing digits. */
+function parseNumber(text: string): number | bigint {
+  return !isSafeNumber(text) && isInteger(text) ? BigInt(text) : Number(text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return parseLossless(text, null, parseNumber);
+  } catch (error) {
+    throw new ValidationError('', `an RPC envelope must be JSON (${(error as Error).message})`);
+  }
+}
+
+/** JSON text with bigints written as plain integers, digit for digit. */
+function toJson(value: object): string {
+  return stringifyLossless(value) ?? 'null';
+}
