@@ -40,3 +40,26 @@ export async function measure(fn, options) {
 export function row(name, value, unit, baseline, target) {
   return { name, value, unit, baseline, ratio: baseline === undefined ? undefined : value / baseline, target };
 }
+
+/**
+ * Bytes of heap retained per value built by `make` (median of a few rounds of
+ * `count` values kept alive), or `undefined` without `--expose-gc`.
+ */
+export function retainedBytes(make, { count = 50, rounds = 5 } = {}) {
+  if (typeof globalThis.gc !== 'function') return undefined;
+  const samples = [];
+  // Held outside the loop and cleared before each baseline, so the previous
+  // round's values are really gone when `before` is read.
+  let kept;
+  for (let round = 0; round < rounds; round++) {
+    kept = undefined;
+    globalThis.gc();
+    const before = process.memoryUsage().heapUsed;
+    kept = Array.from({ length: count }, (_, i) => make(i));
+    globalThis.gc();
+    samples.push((process.memoryUsage().heapUsed - before) / count);
+  }
+  if (kept?.length !== count) throw new Error('unreachable');
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}

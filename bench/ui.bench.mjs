@@ -3,7 +3,7 @@
 // and stringifying it. Both are measured in interleaved rounds of the same run
 // (bench/harness.mjs); `ratio` = ui / literal.
 import { pathToFileURL } from 'node:url';
-import { compare, row } from './harness.mjs';
+import { compare, retainedBytes, row } from './harness.mjs';
 
 const SECTIONS = 9;
 const ITEMS_PER_SECTION = 54; // 1 page + 9 × (section + header + list + 54 × (item + badge)) = 1,000 nodes
@@ -92,7 +92,13 @@ export async function run() {
   // The dispatcher's path: a panel result goes through toDict() before it is encoded.
   const dict = await compare({ ui: () => JSON.stringify(buildWithUi(ui).toDict()).length, literal: () => JSON.stringify(buildByHand()).length }, options);
 
+  // Memory: what a built tree keeps alive, against the same tree as plain objects.
+  const memory = { ui: retainedBytes(() => buildWithUi(ui)), literal: retainedBytes(() => buildByHand()) };
+  const memoryRows =
+    memory.ui === undefined ? [] : [row('ui: heap retained by one 1,000-node tree', Math.round(memory.ui / 1024), 'KiB/tree', Math.round(memory.literal / 1024))];
+
   return [
+    ...memoryRows,
     row('ui: build + JSON.stringify, 1,000-node panel tree', micro(full.ui), 'µs/tree', micro(full.literal)),
     row('ui: JSON.stringify only, 1,000-node panel tree', micro(stringify.ui), 'µs/tree', micro(stringify.literal)),
     row('ui: build + toDict() + JSON.stringify, 1,000-node tree', micro(dict.ui), 'µs/tree', micro(dict.literal)),
