@@ -1,0 +1,53 @@
+/**
+ * Result normalisation: what a handler returned, turned into what the wire carries.
+ *
+ * @module
+ */
+import { ActionResult } from '../types/action-result.js';
+import { isPlainObject, isWireSerializable } from '../types/json.js';
+
+/**
+ * Turns whatever a handler returned into an `ActionResult`: results as they are,
+ * result dicts rebuilt, plain data wrapped as `data` (scalars and arrays as
+ * `{ result }`).
+ *
+ * @throws TypeError for values JSON cannot carry (maps, sets, bigints, class
+ *   instances without `toJSON`), naming the type — the dispatcher reports it as an
+ *   `INTERNAL_ERROR` instead of sending `{}`.
+ */
+export function toActionResult(value: unknown): ActionResult<unknown> {
+  if (value instanceof ActionResult) return value;
+  if (value === undefined || value === null) return ActionResult.success({});
+  if (ActionResult.isActionResult(value)) return ActionResult.fromDict(value.toDict() as unknown as Record<string, unknown>);
+  if (isPlainObject(value)) return looksLikeActionResultDict(value) ? ActionResult.fromDict(value) : ActionResult.success(value);
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') throw notJson(value);
+  if (typeof value !== 'object' || Array.isArray(value)) return ActionResult.success({ result: value });
+  if (isWireSerializable(value)) return ActionResult.success(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return ActionResult.success({ result: value });
+  throw notJson(value);
+}
+
+function notJson(value: unknown): TypeError {
+  return new TypeError(`the handler returned ${typeName(value)}, which JSON cannot carry; return a plain object, an array or an ActionResult`);
+}
+
+/** `a Map`, `a string`, `null` … for messages. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
+  return `a ${typeof value}`;
+}
+
+const RESULT_KEYS = new Set(['status', 'summary', 'data', 'error', 'error_code', 'retryable', 'ui', 'refresh_panels']);
+
+/** A dict is taken as a result only when it has nothing but result keys, and an error one carries its message. */
+function looksLikeActionResultDict(value: Record<string, unknown>): boolean {
+  const status = value.status === 'success' || (value.status === 'error' && typeof value.error === 'string');
+  return status && Object.keys(value).every((key) => RESULT_KEYS.has(key));
+}
+
+/** A value's wire form: `toDict()` when it has one, else the value itself. */
+export function wireForm(value: unknown): unknown {
+  return isWireSerializable(value) ? value.toDict() : value;
+}
