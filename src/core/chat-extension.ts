@@ -65,8 +65,12 @@ export class ChatExtension {
   readonly systemPrompt: string;
   /** Upper bound on tool-use rounds per message. */
   readonly maxRounds: number;
+  readonly #functions = new Map<string, ChatFunctionRecord>();
+
   /** This group's functions, in registration order. */
-  readonly functions = new Map<string, ChatFunctionRecord>();
+  get functions(): ReadonlyMap<string, ChatFunctionRecord> {
+    return this.#functions;
+  }
 
   /**
    * The same registration as {@link ChatExtension.fn}. In decorator position write
@@ -123,7 +127,7 @@ export class ChatExtension {
         ownerChatTool: this.toolName,
         handler,
       };
-      this.ext.registry.addFunction(this.functions, record, subject);
+      this.ext.registry.addFunction(this.#functions, record, subject);
     });
   }
 }

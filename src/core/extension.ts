@@ -319,7 +319,7 @@ export class Extension {
       scope,
       ...(spec.envFallback === undefined ? {} : { envFallback: spec.envFallback }),
     });
-    this.registry.secrets.set(spec.name, record);
+    this.registry.addSecret(record);
     if (!this.registry.panels.has('secrets')) this.#addSecretsPanel();
     return record;
   }

@@ -186,3 +186,17 @@ describe('registration-time validation', () => {
     });
   });
 });
+
+describe('the registry is read-only from outside', () => {
+  it('exposes read-only views; registrations go through the checked methods', () => {
+    const ext = make();
+    ext.onEvent('a.b')(noop);
+    // The views are typed read-only: no push/set on them compiles.
+    // @ts-expect-error — eventHandlers is a readonly array
+    expect(() => ext.registry.eventHandlers.push).not.toThrow();
+    // @ts-expect-error — tools is a ReadonlyMap
+    void ext.registry.tools.set;
+    expect(Object.getOwnPropertyNames(ext.registry)).toEqual([]);
+    expect(ext.registry.eventHandlers).toHaveLength(1);
+  });
+});
