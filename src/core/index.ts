@@ -24,6 +24,7 @@ export { HandlerRef, type AnyFunction } from './handler-ref.js';
 export type * from './handlers.js';
 export { Registry, type ChatGroup } from './registry.js';
 export * from './records.js';
+export { fromJsonSchema } from './from-json-schema.js';
 export {
   compileSchema,
   canonicalSchema,

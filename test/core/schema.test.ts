@@ -1,7 +1,7 @@
 /** The schema adapter: zod 4, raw shapes, Standard Schema with JSON Schema, canonical output. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SchemaError, canonicalSchema, compileSchema } from '../../src/index.js';
+import { SchemaError, canonicalSchema, compileSchema, fromJsonSchema } from '../../src/index.js';
 import type { StandardSchemaV1 } from '../../src/index.js';
 
 const params = { subject: 'test params', io: 'input', requireObject: true } as const;
@@ -87,5 +87,40 @@ describe('canonicalSchema', () => {
 
   it('drops only the implicit safe-integer bounds', () => {
     expect(canonicalSchema({ type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: 10 })).toEqual({ maximum: 10, type: 'integer' });
+  });
+});
+
+describe('fromJsonSchema', () => {
+  const doc = {
+    type: 'object',
+    properties: { q: { type: 'string', minLength: 1 }, limit: { type: 'integer', default: 10 } },
+    required: ['q'],
+    additionalProperties: false,
+  };
+
+  it('carries the document into the manifest and validates input against it, defaults applied', async () => {
+    const compiled = compileSchema(fromJsonSchema<{ q: string; limit: number }>(doc), params);
+    expect(compiled.jsonSchema).toEqual({
+      additionalProperties: false,
+      properties: { q: { minLength: 1, type: 'string' }, limit: { default: 10, type: 'integer' } },
+      required: ['q'],
+      type: 'object',
+    });
+    const input = { q: 'milk' };
+    expect(await compiled.parse(input)).toEqual({ ok: true, value: { q: 'milk', limit: 10 } });
+    expect(input).toEqual({ q: 'milk' });
+  });
+
+  it('reports missing and invalid fields by path', async () => {
+    const compiled = compileSchema(fromJsonSchema(doc), params);
+    const missing = await compiled.parse({});
+    expect(missing).toEqual({ ok: false, issues: [{ path: 'q', message: 'Required' }] });
+    const bad = await compiled.parse({ q: '', extra: 1 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path).sort()).toEqual(['', 'q']);
+  });
+
+  it('rejects documents that are not valid JSON Schema', () => {
+    expect(() => fromJsonSchema({ type: 'object', requried: ['x'] })).toThrow(SchemaError);
   });
 });
