@@ -5,17 +5,16 @@
  *
  * @module
  */
-import Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { SchemaError } from '../errors.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
 type JsonObject = Record<string, unknown>;
 
 // One compiler for all schemas; `strict` catches typos such as `requried`.
-let compiler: InstanceType<typeof Ajv2020.default> | undefined;
-function ajv(): InstanceType<typeof Ajv2020.default> {
-  compiler ??= new Ajv2020.default({ strict: true, allErrors: true, useDefaults: true, coerceTypes: false });
+let compiler: Ajv2020 | undefined;
+function ajv(): Ajv2020 {
+  compiler ??= new Ajv2020({ strict: true, allErrors: true, useDefaults: true, coerceTypes: false });
   return compiler;
 }
 
@@ -38,7 +37,7 @@ function issueOf(error: ErrorObject): StandardIssue {
  * }) });
  */
 export function fromJsonSchema<T = Record<string, unknown>>(schema: JsonObject): StandardSchemaV1<T, T> {
-  let validate: ReturnType<ReturnType<typeof ajv>['compile']>;
+  let validate: ValidateFunction;
   try {
     validate = ajv().compile(schema);
   } catch (error) {
