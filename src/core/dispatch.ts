@@ -17,7 +17,7 @@ import { isPlainObject } from '../types/json.js';
 import type { WebhookRequest, WebhookRequestInit, WebhookResponseDict } from '../types/webhook.js';
 import { runEvent, runHealth, runLifecycle, runSystem, runWebhook } from './dispatch-system.js';
 import type { Extension } from './extension.js';
-import { invoke, logFailure, redactWith } from './invoke.js';
+import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
 import { DispatchCodes, describeError } from './outcomes.js';
 import type { ChatFunctionRecord, LifecycleKind } from './records.js';
 import { toActionResult, wireForm } from './results.js';
@@ -103,9 +103,9 @@ export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ct
 function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> {
   switch (inv.kind) {
     case 'function':
-      return runNamed(ext.registry.functions, 'chat function', inv.name, inv.params, ctx, resultDict, failureDict);
+      return runNamed(ext.registry.functions, 'chat function', inv.name, inv.params, ctx, AS_RESULT_DICT);
     case 'expose':
-      return runNamed(ext.registry.exposed, 'exposed method', inv.name, inv.params, ctx, resultDict, failureDict);
+      return runNamed(ext.registry.exposed, 'exposed method', inv.name, inv.params, ctx, AS_RESULT_DICT);
     case 'tool':
       return runTool(ext, inv.name, inv.params, ctx);
     case 'panel':
@@ -136,12 +136,12 @@ function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> 
 
 /** Runs a chat function and returns its `ActionResult` (the tester's `call` uses this directly). */
 export function runFunction(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
-  return runNamed(ext.registry.functions, 'chat function', name, params, ctx, toActionResult, asIs);
+  return runNamed(ext.registry.functions, 'chat function', name, params, ctx, AS_RESULT);
 }
 
 /** Runs an exposed method and returns its `ActionResult`. */
 export function runExposed(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
-  return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, toActionResult, asIs);
+  return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, AS_RESULT);
 }
 
 /** Looks `name` up in `records` and invokes it; an unknown name is a NOT_FOUND failure listing the known ones. */
@@ -151,17 +151,20 @@ function runNamed<R>(
   name: string,
   params: unknown,
   ctx: Context,
-  done: (value: unknown) => R,
-  failed: (failure: ActionResult<unknown>) => R,
+  answer: Answer<R>,
 ): Promise<R> {
   const record = records.get(name);
-  if (!record) return Promise.resolve(failed(notFoundResult(what, name, [...records.keys()])));
-  return invoke(record.handler, record.params, name, params, ctx, done, failed);
+  if (!record) return Promise.resolve(answer.failed(notFoundResult(what, name, [...records.keys()])));
+  return invoke(record.handler, record.params, name, params, ctx, answer);
 }
 
-const asIs = <T>(value: T): T => value;
-const resultDict = (value: unknown): ActionResultDict => toActionResult(value).toDict();
 const failureDict = (failure: ActionResult<unknown>): ActionResultDict => failure.toDict();
+/** Answer with an `ActionResult` (the tester's calls). */
+const AS_RESULT: Answer<ActionResult<unknown>> = { done: toActionResult, failed: (failure) => failure };
+/** Answer with the `ActionResult` wire dict (function and exposed invocations). */
+const AS_RESULT_DICT: Answer<ActionResultDict> = { done: (value) => toActionResult(value).toDict(), failed: failureDict };
+/** Answer with the handler's own wire form (raw tools, menu items); failures as result dicts. */
+const AS_WIRE_FORM: Answer<unknown> = { done: wireForm, failed: failureDict };
 
 function notFoundResult(what: string, name: string, known: string[]): ActionResult<unknown> {
   const hint = known.length > 0 ? ` Known: ${known.map((k) => `'${k}'`).join(', ')}.` : '';
@@ -184,9 +187,9 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
   const tool = ext.registry.tools.get(name);
   if (tool?.kind === 'skeleton') return runSkeleton(ext, name.slice('skeleton_refresh_'.length), ctx);
   // Raw tools answer with whatever they return; only failures are reshaped.
-  if (tool) return invoke(tool.handler, tool.params, name, params, ctx, wireForm, failureDict);
-  if (ext.registry.functions.has(name)) return runNamed(ext.registry.functions, 'chat function', name, params, ctx, resultDict, failureDict);
-  if (ext.registry.exposed.has(name)) return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, resultDict, failureDict);
+  if (tool) return invoke(tool.handler, tool.params, name, params, ctx, AS_WIRE_FORM);
+  if (ext.registry.functions.has(name)) return runNamed(ext.registry.functions, 'chat function', name, params, ctx, AS_RESULT_DICT);
+  if (ext.registry.exposed.has(name)) return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, AS_RESULT_DICT);
   return notFoundResult('tool', name, [...ext.registry.tools.keys(), ...ext.registry.functions.keys()]).toDict();
 }
 
@@ -194,7 +197,7 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
 function runMenu(ext: Extension, id: string, params: unknown, ctx: Context): Promise<unknown> {
   const item = ext.registry.menuItems.get(id);
   if (!item) return Promise.resolve(notFoundResult('menu item', id, [...ext.registry.menuItems.keys()]).toDict());
-  return invoke(item.handler, undefined, `menu item '${id}'`, params, ctx, wireForm, failureDict);
+  return invoke(item.handler, undefined, `menu item '${id}'`, params, ctx, AS_WIRE_FORM);
 }
 
 const ENVELOPE_KEY = { panel: 'panel_id', widget: 'widget_id', tray: 'tray_id' } as const;
@@ -214,7 +217,10 @@ async function runUI(ext: Extension, kind: 'panel' | 'widget' | 'tray', id: stri
   });
   if (!record) return fail(`No ${kind} named '${id}' is registered.`, DispatchCodes.NOT_FOUND);
   const schema = 'params' in record ? record.params : undefined;
-  return invoke(record.handler, schema, `${kind} '${id}'`, params, ctx, (value) => envelope(wireForm(value)), (failure) => fail(failure.error ?? '', failure.errorCode));
+  return invoke(record.handler, schema, `${kind} '${id}'`, params, ctx, {
+    done: (value) => envelope(wireForm(value)),
+    failed: (failure) => fail(failure.error ?? '', failure.errorCode),
+  });
 }
 
 async function runSkeleton(ext: Extension, section: string, ctx: Context): Promise<SkeletonOutcome> {

@@ -15,10 +15,18 @@ import { typeName } from './results.js';
 import type { CompiledSchema, ParseResult } from './schema.js';
 
 /**
- * Validates params, calls the handler, and shapes the outcome: `done` maps the
- * handler's return value, `failed` the `ActionResult` error made from invalid params
- * or a thrown error. `name` is what messages call the target (`create_task`,
- * `panel 'sidebar'`).
+ * How an invocation's outcome is answered: `done` maps the handler's return value,
+ * `failed` the `ActionResult` error made from invalid params or a thrown error.
+ * Callers keep one constant per answer form, so the hot path allocates none.
+ */
+export interface Answer<R> {
+  readonly done: (value: unknown) => R;
+  readonly failed: (failure: ActionResult<unknown>) => R;
+}
+
+/**
+ * Validates params, calls the handler, and shapes the outcome with `answer`.
+ * `name` is what messages call the target (`create_task`, `panel 'sidebar'`).
  */
 export async function invoke<R>(
   handler: HandlerRef,
@@ -26,9 +34,9 @@ export async function invoke<R>(
   name: string,
   params: unknown,
   ctx: Context,
-  done: (value: unknown) => R,
-  failed: (failure: ActionResult<unknown>) => R,
+  answer: Answer<R>,
 ): Promise<R> {
+  const { done, failed } = answer;
   try {
     let value: unknown = params ?? {};
     if (schema) {
