@@ -11,7 +11,10 @@ export default defineConfig([
     },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // No source maps: stack traces point at the shipped, readable files, and the tarball stays small.
+    sourcemap: false,
+    // `import.meta.url` in the CommonJS build too (lazy loading resolves from it).
+    shims: true,
     clean: true,
     target: 'node20',
     splitting: true,
@@ -22,7 +25,7 @@ export default defineConfig([
     // The CLI is an executable: ESM only, with a shebang.
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     outDir: 'dist',
     banner: { js: '#!/usr/bin/env node' },

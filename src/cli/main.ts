@@ -1,12 +1,12 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`.
+ * The `imperal` command line: `init`, `validate`, `build`. Each command loads its
+ * own code (and so its dependencies) only when it runs, so `--version` and
+ * `--help` start as fast as node itself.
  *
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { runBuild } from './commands/build.js';
-import { runInit, TEMPLATES, type TemplateName } from './commands/init.js';
-import { FORMATS, runValidate, type Format } from './commands/validate.js';
+import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { packageInfo } from './package-info.js';
@@ -27,7 +27,8 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .argument('<name>', 'folder to create; its basename becomes the app id (lowercase, digits, hyphens)')
     .addOption(new Option('-t, --template <template>', 'what to start from: chat functions, a raw tool, a sidebar panel, or every surface').choices([...TEMPLATES]).default('chat'))
     .option('-f, --force', 'write into an existing non-empty folder', false)
-    .action((name: string, opts: { template: TemplateName; force: boolean }) => {
+    .action(async (name: string, opts: { template: TemplateName; force: boolean }) => {
+      const { runInit } = await import('./commands/init.js');
       result.code = runInit(name, { template: opts.template, force: opts.force }, io);
     });
 
@@ -39,6 +40,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .option('--json', 'shorthand for --format json', false)
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 at least one ERROR finding, 2 usage error.')
     .action(async (path: string, opts: { format: Format; json: boolean }) => {
+      const { runValidate } = await import('./commands/validate.js');
       result.code = await runValidate(path, { format: opts.format, json: opts.json }, io);
     });
 
@@ -48,6 +50,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .argument('[path]', 'extension folder or entry file', '.')
     .addHelpText('after', '\nExit codes: 0 written, 1 the extension failed to load or the manifest fails the schema (nothing written), 2 usage error.')
     .action(async (path: string) => {
+      const { runBuild } = await import('./commands/build.js');
       result.code = await runBuild(path, io);
     });
   return program;

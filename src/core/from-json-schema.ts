@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadOnce } from '../lazy.js';
 import { SchemaError } from '../errors.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
@@ -14,7 +15,9 @@ type JsonObject = Record<string, unknown>;
 // One compiler for all schemas; `strict` catches typos such as `requried`.
 let compiler: Ajv2020 | undefined;
 function ajv(): Ajv2020 {
-  compiler ??= new Ajv2020({ strict: true, allErrors: true, useDefaults: true, coerceTypes: false });
+  // ajv loads on the first hand-written schema, not at import.
+  const { Ajv2020: Compiler } = loadOnce<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');
+  compiler ??= new Compiler({ strict: true, allErrors: true, useDefaults: true, coerceTypes: false });
   return compiler;
 }
 

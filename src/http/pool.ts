@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { Agent, Pool, interceptors, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
+import { undici } from '../lazy.js';
 
 const pools = new Map<string, Pool>();
 let egress: Dispatcher | undefined;
@@ -21,7 +22,7 @@ export function gatewayDispatcher(origin: string): Dispatcher {
   const key = new URL(origin).origin;
   let pool = pools.get(key);
   if (!pool || pool.closed || pool.destroyed) {
-    pool = new Pool(key, { connections: POOL_CONNECTIONS, keepAliveTimeout: KEEP_ALIVE_MS });
+    pool = new (undici().Pool)(key, { connections: POOL_CONNECTIONS, keepAliveTimeout: KEEP_ALIVE_MS });
     pools.set(key, pool);
   }
   return pool;
@@ -29,12 +30,12 @@ export function gatewayDispatcher(origin: string): Dispatcher {
 
 /** Adds redirect following (at most `maxRedirections` hops) to any dispatcher. */
 export function withRedirects(dispatcher: Dispatcher, maxRedirections: number): Dispatcher {
-  return dispatcher.compose(interceptors.redirect({ maxRedirections }));
+  return dispatcher.compose(undici().interceptors.redirect({ maxRedirections }));
 }
 
 /** The shared egress agent of `ctx.http`: any origin, at most 5 redirects. */
 export function egressDispatcher(): Dispatcher {
-  egress ??= withRedirects(new Agent({ keepAliveTimeout: KEEP_ALIVE_MS }), 5);
+  egress ??= withRedirects(new (undici().Agent)({ keepAliveTimeout: KEEP_ALIVE_MS }), 5);
   return egress;
 }
 

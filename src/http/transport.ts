@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { request, type Dispatcher, type FormData } from 'undici';
+import type { Dispatcher, FormData } from 'undici';
+import { undici } from '../lazy.js';
 import { APIConnectionError, APITimeoutError } from '../errors.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
 
@@ -98,7 +99,7 @@ export class Transport {
     try {
       // undici's own per-request timers (time to headers, then idle time between body
       // chunks) are far cheaper than an AbortSignal.timeout per call.
-      const res = await request(req.url, {
+      const res = await undici().request(req.url, {
         method: req.method,
         headers: req.headers as Record<string, string>,
         body: req.body ?? null,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { AuthError } from '../errors.js';
 import { User } from '../context/identity.js';
 
@@ -43,13 +43,17 @@ export function userFromClaims(payload: JWTPayload): User {
 
 /** Builds a verifier: RS256 only; `sub`, `exp` and `iat` required; `iss`/`aud` checked when configured. */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
-  let keys: JWTVerifyGetKey;
-  if (options.jwks) keys = createLocalJWKSet(options.jwks);
-  else if (options.gatewayUrl) keys = createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
-  else throw new TypeError('createJwtVerifier needs gatewayUrl (to fetch the JWKS) or jwks');
+  if (!options.jwks && !options.gatewayUrl) throw new TypeError('createJwtVerifier needs gatewayUrl (to fetch the JWKS) or jwks');
+  // jose loads on the first verification, not at import.
+  let keys: JWTVerifyGetKey | undefined;
   return async (token: string) => {
+    const jose = await import('jose');
+    if (!keys) {
+      if (options.jwks) keys = jose.createLocalJWKSet(options.jwks);
+      else keys = jose.createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
+    }
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload } = await jose.jwtVerify(token, keys, {
         algorithms: ['RS256'],
         requiredClaims: ['sub', 'exp', 'iat'],
         ...(options.issuer ? { issuer: options.issuer } : {}),
@@ -59,8 +63,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       });
       return userFromClaims(payload);
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw new AuthError('Token expired', { cause: err });
-      if (err instanceof joseErrors.JOSEError) throw new AuthError(`Invalid token: ${err.code}`, { cause: err });
+      if (err instanceof jose.errors.JWTExpired) throw new AuthError('Token expired', { cause: err });
+      if (err instanceof jose.errors.JOSEError) throw new AuthError(`Invalid token: ${err.code}`, { cause: err });
       throw new AuthError('Token verification failed', { cause: err });
     }
   };

@@ -12,10 +12,9 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageInfo } from '../package-info.js';
 
-/** Report formats. */
-export const FORMATS = ['human', 'json', 'sarif'] as const;
-/** A report format. */
-export type Format = (typeof FORMATS)[number];
+import type { Format } from '../choices.js';
+
+export { FORMATS, type Format } from '../choices.js';
 
 /** Options of {@link runValidate}. */
 export interface ValidateCommandOptions {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { FormData } from 'undici';
+import { undici } from '../../lazy.js';
 import type { CallOptions, WriteOptions } from '../../http/gateway.js';
 import { Page } from '../../types/page.js';
 import { requireName } from './checks.js';
@@ -64,7 +64,8 @@ export class GatewayStorageClient implements StorageClient {
     requireName('path', path, 'exports/report.csv');
     const bytes = toBytes(data);
     const s = this.scope;
-    const form = new FormData();
+    // undici's own FormData (its request() encodes only that one); loaded with undici on first use.
+    const form = new (undici().FormData)();
     form.append('path', path);
     form.append('extension_id', s.extensionId);
     form.append('tenant_id', s.tenantId);

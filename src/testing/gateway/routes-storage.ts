@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { Response } from 'undici';
 import { ValidationError } from '../../errors.js';
 import type { PlatformState } from '../engine/platform.js';
 import { requireBearer, type GatewayCredentials } from './auth.js';
@@ -22,8 +21,8 @@ export function storageRoutes(router: Router, platform: PlatformState, creds: Ga
     .add('POST', '/v1/internal/storage/upload', async (req) => {
       requireBearer(req, creds);
       const contentType = String(req.headers['content-type'] ?? '');
-      // undici's Response parses multipart bodies, so the gateway needs no parser of its own.
-      const form = await new Response(req.body, { headers: { 'content-type': contentType } }).formData();
+      // The global Response (undici inside Node) parses multipart bodies, so the gateway needs no parser of its own.
+      const form = await new Response(new Uint8Array(req.body), { headers: { 'content-type': contentType } }).formData();
       const file = form.get('file');
       if (!file || typeof file === 'string') throw new ValidationError('file', 'multipart part "file" required');
       const path = need(form.get('path') as string | null, 'path');
