@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { transform, type TransformFailure } from 'esbuild';
+import type { TransformFailure } from 'esbuild';
 import { RESERVED_DECORATOR_FIX, reservedDecoratorReceiver } from '../core/reserved-decorator.js';
 
 /** Options of {@link imperalDecorators}. */
@@ -50,6 +50,8 @@ export function imperalDecorators(options: ImperalDecoratorsOptions = {}): Imper
       const file = id.split('?', 1)[0] ?? id;
       if (file.includes('/node_modules/') || !include.test(file) || !DECORATOR.test(code)) return null;
       try {
+        // esbuild (always present beside Vitest) loads on the first file that needs it.
+        const { transform } = await import('esbuild');
         const result = await transform(code, {
           loader: file.endsWith('x') ? 'tsx' : 'ts',
           target: 'es2022',
