@@ -122,7 +122,7 @@ export class GatewayHttp {
       throw new TypeError(`gatewayUrl '${conn.gatewayUrl}' is not an absolute URL; pass e.g. 'https://gw.imperal.io'`);
     }
     this.baseUrl = url.href.replace(/\/+$/, '');
-    this.transport = new Transport({ dispatcher: conn.dispatcher ?? gatewayDispatcher(url.origin), retry: conn.retry });
+    this.transport = new Transport({ dispatcher: conn.dispatcher ?? (() => gatewayDispatcher(url.origin)), retry: conn.retry });
     this.#signal = conn.signal;
   }
 

@@ -45,8 +45,8 @@ export interface TransportResponse {
 
 /** Options of a {@link Transport}. */
 export interface TransportOptions {
-  /** Where requests go (a `Pool`, an `Agent`, a `MockAgent`…). */
-  readonly dispatcher: Dispatcher;
+  /** Where requests go (a `Pool`, an `Agent`, a `MockAgent`…), or a function making it on the first request. */
+  readonly dispatcher: Dispatcher | (() => Dispatcher);
   /** Retry policy overrides (tests use tiny delays). */
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** Randomness for jitter (injectable for tests). */
@@ -62,14 +62,20 @@ interface RetryableOutcome {
 
 /** Sends requests with deadlines and retries over one dispatcher. */
 export class Transport {
-  readonly dispatcher: Dispatcher;
   readonly retry: RetryPolicy;
   readonly #random: () => number;
+  #dispatcher: Dispatcher | (() => Dispatcher);
 
   constructor(options: TransportOptions) {
-    this.dispatcher = options.dispatcher;
+    this.#dispatcher = options.dispatcher;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#random = options.random ?? Math.random;
+  }
+
+  /** Where requests go; a shared pool is only made (and undici only loaded) when the first request needs it. */
+  get dispatcher(): Dispatcher {
+    if (typeof this.#dispatcher === 'function') this.#dispatcher = this.#dispatcher();
+    return this.#dispatcher;
   }
 
   /**

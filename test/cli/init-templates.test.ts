@@ -24,7 +24,7 @@ function run(cmd: string, args: string[], cwd: string): { status: number | null;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'imperal-init-'));
   // One tarball shared by every template (dist/ is built by the global setup).
-  const name = execFileSync(NPM, ['pack', '--silent', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const name = execFileSync(NPM, ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
   tarball = join(work, name);
 }, 300_000);
 

@@ -34,7 +34,7 @@ interface PackResult {
 let pack: PackResult;
 
 beforeAll(() => {
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root)) as PackResult[];
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as PackResult[];
   pack = packed!;
   const consumer = join(work, 'consumer');
   mkdirSync(consumer, { recursive: true });

@@ -158,7 +158,8 @@ export class UndiciHttpClient extends BaseHttpClient {
   /** `dispatcher` (e.g. a `MockAgent`) gets redirect following added; default: the shared egress agent. */
   constructor(options: { dispatcher?: Dispatcher | undefined; signal?: AbortSignal | undefined } = {}) {
     super();
-    const dispatcher = options.dispatcher ? withRedirects(options.dispatcher, HTTP_MAX_REDIRECTS) : egressDispatcher();
+    const injected = options.dispatcher;
+    const dispatcher = injected ? () => withRedirects(injected, HTTP_MAX_REDIRECTS) : egressDispatcher;
     this.#transport = new Transport({ dispatcher, retry: { maxRetries: 0 } });
     this.#signal = options.signal;
   }
