@@ -275,3 +275,17 @@ export class CallTokenError extends ImperalError {
     super(message, { ...options, code: 'call_token_invalid' });
   }
 }
+
+/**
+ * An optional package a feature needs is not installed (e.g. `zod-to-json-schema`
+ * for zod 3 schemas, `esbuild` for the CLI's bundling). The message says what to install.
+ */
+export class MissingDependencyError extends ImperalError {
+  /** The package to install. */
+  readonly packageName: string;
+
+  constructor(packageName: string, neededFor: string) {
+    super(`${neededFor} needs the package '${packageName}', which is not installed: run npm install --save-dev ${packageName}`, { code: 'missing_dependency' });
+    this.packageName = packageName;
+  }
+}

@@ -7,6 +7,7 @@
  * @module
  */
 import { createRequire } from 'node:module';
+import { MissingDependencyError } from './errors.js';
 
 // tsup's `shims` give the CommonJS build an `import.meta.url` too.
 const requireHere = createRequire(import.meta.url);
@@ -25,4 +26,20 @@ export function loadOnce<T>(specifier: string): T {
 /** undici, loaded when the first real request is made. */
 export function undici(): typeof import('undici') {
   return loadOnce<typeof import('undici')>('undici');
+}
+
+/**
+ * Loads an optional peer dependency once; when it is not installed, throws a
+ * {@link MissingDependencyError} saying what needs it and how to install it.
+ */
+export function loadPeer<T>(specifier: string, neededFor: string): T {
+  try {
+    return loadOnce<T>(specifier);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
+      throw new MissingDependencyError(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!, neededFor);
+    }
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { loadOnce } from '../lazy.js';
+import { loadPeer } from '../lazy.js';
 import { SchemaError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
 import type { InferSchemaOutput, StandardIssue, StandardSchemaV1 } from './standard-schema.js';
@@ -185,7 +185,7 @@ const ZOD3_UNREPRESENTABLE = new Map([
 function compileZod3<T>(schema: LegacyZod3Schema, options: CompileOptions): CompiledSchema<T> {
   const found: Array<{ path: string; type: string }> = [];
   // Only zod 3 schemas need zod-to-json-schema: load it on the first one.
-  const { zodToJsonSchema, ignoreOverride } = loadOnce<typeof import('zod-to-json-schema')>('zod-to-json-schema');
+  const { zodToJsonSchema, ignoreOverride } = loadPeer<typeof import('zod-to-json-schema')>('zod-to-json-schema', `${options.subject}: a zod 3 schema`);
   const json = zodToJsonSchema(schema as never, {
     target: 'jsonSchema2019-09',
     $refStrategy: 'none',
