@@ -10,6 +10,7 @@ import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { packageInfo } from './package-info.js';
+import { missingToolchainPackage, toolchainHint } from './toolchain.js';
 
 /** Builds the program; each action stores its exit code in `result`. */
 export function createProgram(io: CliIO, result: { code: number }): Command {
@@ -70,6 +71,11 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     if (error instanceof CliError) {
       io.err(`Error: ${error.message}\n`);
       return error.exitCode;
+    }
+    const missing = missingToolchainPackage(error);
+    if (missing) {
+      io.err(`Error: ${toolchainHint(missing)}\n`);
+      return EXIT_FAILURE;
     }
     io.err(`Error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT_FAILURE;

@@ -5,7 +5,7 @@
  * against a gateway. `import('@imperal/sdk')` loads none of the lazily loaded
  * packages until they are needed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,14 @@ process.exit(0);
 `,
     );
     expect(JSON.parse(run([process.execPath, 'runtime.mjs']))).toEqual({ status: 'success', bad: 'INVALID_PARAMS', count: 1, manifest: 'prod-app' });
+  });
+
+  it('the CLI starts there and names the toolchain to install for validate', () => {
+    expect(run([process.execPath, 'node_modules/@imperal/sdk/dist/cli/main.js', '--version']).trim()).toMatch(/^5\.11\.\d+$/);
+    writeFileSync(join(work, 'ext.mjs'), "import { Extension } from '@imperal/sdk'; export const ext = new Extension('prod-app', { version: '1.0.0' });");
+    const r = spawnSync(process.execPath, ['node_modules/@imperal/sdk/dist/cli/main.js', 'validate', 'ext.mjs'], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('npm install --save-dev esbuild @babel/parser fast-xml-parser');
   });
 
   it('loading @imperal/sdk loads none of the lazy packages', () => {
