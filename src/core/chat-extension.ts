@@ -7,7 +7,7 @@
  */
 import { RegistrationError } from '../errors.js';
 import { IDENTIFIER_PATTERN, requireOneOf, requirePattern } from './checks.js';
-import { registrar, type Registrar } from './decorate.js';
+import { registrar, requireCalled, type Registrar } from './decorate.js';
 import type { Extension } from './extension.js';
 import type { ParamsOf } from './options.js';
 import type { ChatHandler } from './handlers.js';
@@ -100,6 +100,7 @@ export class ChatExtension {
     name: string,
     options: FunctionOptions<S, R>,
   ): Registrar<ChatHandler<ParamsOf<S>>> {
+    requireCalled("@chat.fn('<name>', { description: '…' })", arguments);
     const subject = `@chat.fn('${name}')`;
     requirePattern(subject, 'function name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
     if (options === null || typeof options !== 'object') {

@@ -51,6 +51,41 @@ function fix(subject: string): string {
   return `put ${subject} on a method (static or instance) or call it on a function: ${subject}(async (ctx, ...) => ...)`;
 }
 
+const DECORATOR_KINDS = new Set(['method', 'getter', 'setter', 'field', 'accessor', 'class']);
+
+/** True when `args` are what a decorator receives (standard `(value, context)` or legacy `(target, key, descriptor?)`). */
+function looksLikeDecoratorArgs(first: unknown, second: unknown): boolean {
+  if (isStandardContext(second) && DECORATOR_KINDS.has(second.kind) && 'name' in second) return true;
+  const target = (typeof first === 'object' && first !== null) || typeof first === 'function';
+  return target && (typeof second === 'string' || typeof second === 'symbol');
+}
+
+/**
+ * Rejects a registration factory that was used as the decorator itself
+ * (`@ext.healthCheck` instead of `@ext.healthCheck()`) or handed the handler
+ * directly (`ext.onInstall(fn)`). Call it first in every factory, before any use
+ * of `this`: a bare decorator is invoked without a receiver, so the mistake would
+ * otherwise surface as `Cannot read properties of undefined`, or (legacy dialect)
+ * quietly replace the method with the returned decorator.
+ *
+ * @param written - the correct form, e.g. `@ext.healthCheck()` or `@ext.panel('<id>', { … })`.
+ * @param args - the factory's `arguments`.
+ * @throws RegistrationError naming the form to write.
+ */
+export function requireCalled(written: string, args: ArrayLike<unknown>): void {
+  const [first, second] = [args[0], args[1]];
+  if (looksLikeDecoratorArgs(first, second)) {
+    throw new RegistrationError(
+      written,
+      'was used as a decorator without being called (it is a factory that returns the decorator)',
+      `write \`${written}\` with its parentheses`,
+    );
+  }
+  if (typeof first === 'function') {
+    throw new RegistrationError(written, 'was given the handler directly', `write \`${written}\`, then apply it: ${written.slice(1)}(handler)`);
+  }
+}
+
 /**
  * Builds a {@link Registrar} that hands every decorated or wrapped function to
  * `register` as a {@link HandlerRef}.

@@ -23,7 +23,7 @@ import {
   requireScopes,
   requireText,
 } from './checks.js';
-import { passthroughRegistrar, registrar, type Registrar } from './decorate.js';
+import { passthroughRegistrar, registrar, requireCalled, type Registrar } from './decorate.js';
 import type { AnyFunction, ZeroArgClass } from './handler-ref.js';
 import type {
   EventHandler,
@@ -106,6 +106,7 @@ export class Extension {
 
   /** Registers a raw tool the kernel and automations can call by name. */
   tool<S extends SchemaLike | undefined = undefined>(name: string, options: ToolOptions<S> = {}): Registrar<ToolHandler<ParamsOf<S>>> {
+    requireCalled("@ext.tool('<name>', { … })", arguments);
     const subject = `@ext.tool('${name}')`;
     requirePattern(subject, 'tool name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
     requireScopes(subject, options.scopes ?? []);
@@ -120,6 +121,7 @@ export class Extension {
 
   /** Registers a UI panel; the handler returns a `ui.*` node. */
   panel<S extends SchemaLike | undefined = undefined>(id: string, options: PanelOptions<S> = {}): Registrar<UIHandler<ParamsOf<S>>> {
+    requireCalled("@ext.panel('<id>', { … })", arguments);
     const subject = `@ext.panel('${id}')`;
     requirePattern(subject, 'panel id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
     const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot", 'PANEL-SLOT-1');
@@ -155,6 +157,7 @@ export class Extension {
 
   /** Registers a dashboard widget (not part of the manifest). */
   widget(id: string, options: WidgetOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
+    requireCalled("@ext.widget('<id>')", arguments);
     const subject = `@ext.widget('${id}')`;
     requirePattern(subject, 'widget id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
     return registrar(subject, (handler) =>
@@ -167,6 +170,7 @@ export class Extension {
 
   /** Registers a tray item; the handler returns a UI node (often a `ui.Badge`). */
   tray(id: string, options: TrayOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
+    requireCalled("@ext.tray('<id>')", arguments);
     const subject = `@ext.tray('${id}')`;
     requirePattern(subject, 'tray id', id, TRAY_ID_PATTERN, "use 2+ chars: a lowercase letter, then lowercase letters, digits, '_' or '-'");
     const zone = requireOneOf(subject, 'zone', options.zone ?? 'status', TRAY_ZONES);
@@ -178,6 +182,7 @@ export class Extension {
 
   /** Registers a skeleton section: the refresh tool `skeleton_refresh_<section>` feeding the LLM's context. */
   skeleton(section: string, options: SkeletonOptions = {}): Registrar<SkeletonHandler> {
+    requireCalled("@ext.skeleton('<section>')", arguments);
     const subject = `@ext.skeleton('${section}')`;
     requireText(subject, 'section name', section, "name the section, e.g. 'inbox'");
     if (/[*?[\]:/]/.test(section)) {
@@ -194,6 +199,7 @@ export class Extension {
 
   /** Registers a cron job: `ext.schedule('nightly', '0 3 * * *')` or `{ cron }`. */
   schedule(name: string, cron: string | { cron: string }): Registrar<SystemHandler> {
+    requireCalled("@ext.schedule('<name>', '<cron>')", arguments);
     const subject = `@ext.schedule('${name}')`;
     requirePattern(subject, 'schedule name', name, /^\S+$/, 'use a name without spaces');
     const expression = requireCron(subject, typeof cron === 'string' ? cron : cron?.cron);
@@ -202,6 +208,7 @@ export class Extension {
 
   /** Registers a named signal the kernel can raise. */
   signal(name: string): Registrar<SystemHandler> {
+    requireCalled("@ext.signal('<name>')", arguments);
     const subject = `@ext.signal('${name}')`;
     requirePattern(subject, 'signal name', name, /^\S+$/, 'use a name without spaces');
     return registrar(subject, (handler) => this.registry.addSignal({ name, handler }, subject));
@@ -209,6 +216,7 @@ export class Extension {
 
   /** Registers an inbound webhook at `path` (normalised to one leading `/` and no trailing one). */
   webhook(path: string, options: WebhookOptions = {}): Registrar<WebhookHandler> {
+    requireCalled("@ext.webhook('/<path>')", arguments);
     const normalised = typeof path === 'string' ? normaliseWebhookPath(path) : path;
     const subject = `@ext.webhook('${path}')`;
     requirePattern(subject, 'path', normalised, WEBHOOK_PATH_PATTERN, "use lowercase letters, digits, '_', '-' and '/', e.g. '/stripe'");
@@ -220,6 +228,7 @@ export class Extension {
 
   /** Subscribes to a platform event type. */
   onEvent(eventType: string, options: OnEventOptions = {}): Registrar<EventHandler> {
+    requireCalled("@ext.onEvent('<event.type>')", arguments);
     const subject = `@ext.onEvent('${eventType}')`;
     requirePattern(subject, 'event type', eventType, /^\S+$/, "use a dotted event type, e.g. 'mail.received'");
     return registrar(subject, (handler) => {
@@ -233,6 +242,7 @@ export class Extension {
    * does nothing, so `@ext.emits(...)` may also sit on the method that emits it.
    */
   emits(eventType: string, options: EmitsOptions = {}): Registrar<AnyFunction> {
+    requireCalled("@ext.emits('<app-id>.<thing>.<happened>')", arguments);
     const subject = `ext.emits('${eventType}')`;
     if (typeof eventType !== 'string' || !eventType.includes('.')) {
       throw new RegistrationError(subject, `event_type must be dotted, got '${eventType}'`, `name it '${this.appId}.<thing>.<happened>'`, 'M7.3');
@@ -251,6 +261,7 @@ export class Extension {
 
   /** Exposes a method other extensions may call with `ctx.extensions.call(appId, name, params)`. */
   expose<S extends SchemaLike | undefined = undefined>(name: string, options: ExposeOptions<S> = {}): Registrar<ExposedHandler<ParamsOf<S>>> {
+    requireCalled("@ext.expose('<name>')", arguments);
     const subject = `@ext.expose('${name}')`;
     requirePattern(subject, 'method name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
     const actionType = requireOneOf(subject, 'actionType', options.actionType ?? 'read', ['read', 'write'] as const);
@@ -260,32 +271,38 @@ export class Extension {
 
   /** Runs once when a user installs the extension. */
   onInstall(): Registrar<LifecycleHandler> {
+    requireCalled("@ext.onInstall()", arguments);
     return this.#lifecycle('on_install');
   }
 
   /** Runs when a user uninstalls the extension. */
   onUninstall(): Registrar<LifecycleHandler> {
+    requireCalled("@ext.onUninstall()", arguments);
     return this.#lifecycle('on_uninstall');
   }
 
   /** Runs when the extension is enabled. */
   onEnable(): Registrar<LifecycleHandler> {
+    requireCalled("@ext.onEnable()", arguments);
     return this.#lifecycle('on_enable');
   }
 
   /** Runs when the extension is disabled. */
   onDisable(): Registrar<LifecycleHandler> {
+    requireCalled("@ext.onDisable()", arguments);
     return this.#lifecycle('on_disable');
   }
 
   /** Runs when an installation is upgraded to `version`; receives `{ fromVersion }`. */
   onUpgrade(version: string): Registrar<LifecycleHandler> {
+    requireCalled("@ext.onUpgrade('<version>')", arguments);
     requirePattern(`@ext.onUpgrade('${version}')`, 'version', version, VERSION_PATTERN, "use the semver being upgraded to, e.g. '2.0.0'");
     return this.#lifecycle('on_upgrade', version);
   }
 
   /** Registers the health check the platform polls; return a `HealthStatus`. */
   healthCheck(options: HealthCheckOptions = {}): Registrar<HealthHandler> {
+    requireCalled("@ext.healthCheck()", arguments);
     const subject = '@ext.healthCheck()';
     const intervalSec = requireIntegerIn(subject, 'intervalSec', options.intervalSec ?? 60, 30, Number.MAX_SAFE_INTEGER);
     return registrar(subject, (handler) => this.registry.setHealthCheck({ intervalSec, handler }, subject));
@@ -338,6 +355,7 @@ export class Extension {
 
   /** Adds an item to the user menu; clicking it calls the handler (the `__menu__<id>` tool). */
   menuItem(id: string, options: MenuItemOptions): Registrar<ToolHandler<Record<string, unknown>>> {
+    requireCalled("@ext.menuItem('<id>', { label: '…' })", arguments);
     const subject = `@ext.menuItem('${id}')`;
     requirePattern(subject, 'menu item id', id, TRAY_ID_PATTERN, "use 2+ chars: a lowercase letter, then lowercase letters, digits, '_' or '-'");
     requireText(subject, 'label', options?.label, 'give the item a label');

@@ -16,6 +16,7 @@ import { WebhookRequest, type WebhookResponseDict } from '../types/webhook.js';
 import { signWebhook, type SignWebhookOptions, type SignedWebhook } from '../security/webhook.js';
 import { FakeClock } from './clock.js';
 import { MockContext, type MockContextOptions } from './mock-context.js';
+import { requireExtension } from './require-extension.js';
 
 /** Per-call options: run this call with another context. */
 export interface TesterCallOptions {
@@ -90,6 +91,7 @@ const encoder = new TextEncoder();
  * expect(result.ok).toBe(true);
  */
 export function createTester(ext: Extension, options: TesterOptions = {}): Tester {
+  requireExtension(ext, 'createTester(ext)');
   const ctx = options.ctx ?? new MockContext({ kind: 'chat_fn', ...options.context, extension: ext });
   const clock = ctx.clock instanceof FakeClock ? ctx.clock : undefined;
   const as = <K extends ContextKind>(kind: K, call?: TesterCallOptions): Context => call?.ctx ?? (ctx.withKind(kind) as ContextByKind[K]);

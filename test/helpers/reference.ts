@@ -1,15 +1,23 @@
 /**
- * Access to the read-only reference data in `../shared/reference/` and a real
- * JSON Schema 2020-12 validator for it.
+ * Access to the reference data the tests compare against and a real JSON
+ * Schema 2020-12 validator for it. The files are byte-identical copies of the
+ * spec's `shared/reference/` kept in `test/fixtures/reference/` (same relative
+ * paths), so a clone runs its tests with nothing beside it;
+ * `test/fixtures/reference-copies.test.ts` checks the copies still match.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-/** Absolute path of a file under `../shared/reference/`. */
+/** Absolute path of a reference file (`relative` as under `shared/reference/`). */
 export function referencePath(relative: string): string {
-  return fileURLToPath(new URL(`../../../shared/reference/${relative}`, import.meta.url));
+  return fileURLToPath(new URL(`../fixtures/reference/${relative}`, import.meta.url));
+}
+
+/** Absolute path of a copied spec or seed file (`relative` as under `shared/`, e.g. `spec/upstream-ui.md`). */
+export function sharedCopyPath(relative: string): string {
+  return fileURLToPath(new URL(`../fixtures/shared/${relative}`, import.meta.url));
 }
 
 /** Parsed JSON of a reference file. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { referencePath } from '../helpers/reference.js';
 import { buildSample } from './sample-tree.js';
 
-const oracleUrl = new URL('../../../shared/reference/oracle/ui_sample.v5.json', import.meta.url);
-const oracle: unknown = JSON.parse(readFileSync(oracleUrl, 'utf8'));
+const oracle: unknown = JSON.parse(readFileSync(referencePath('oracle/ui_sample.v5.json'), 'utf8'));
 
 /** Lists every object's keys in order, with their path, so a key-order difference names its place. */
 function keyPaths(value: unknown, path = '$', out: string[] = []): string[] {

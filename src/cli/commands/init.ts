@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { APP_ID_PATTERN } from '../../validator/rules/V1.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -48,16 +48,32 @@ export function placeholders(appId: string): Record<string, string> {
   };
 }
 
-function substitute(dir: string, values: Record<string, string>): void {
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) {
-      substitute(path, values);
-      continue;
-    }
-    const text = readFileSync(path, 'utf8');
-    const out = Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text);
-    if (out !== text) writeFileSync(path, out);
+/** Relative paths of every file below `dir` (a template folder; symlinks are not followed). */
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** Where a template file lands: npm never packs a file named .gitignore, so templates ship it as `gitignore`. */
+function destinationOf(file: string): string {
+  return file === 'gitignore' ? '.gitignore' : file;
+}
+
+/**
+ * Writes the scaffold: each template file (the template's own over `_shared`)
+ * with its placeholders filled in. Only these files are written or read in the
+ * target, so `--force` over an existing project leaves `node_modules`,
+ * dotfolders and the user's own files exactly as they were.
+ */
+function writeScaffold(sources: readonly string[], target: string, values: Record<string, string>): void {
+  const files = new Map<string, string>();
+  for (const dir of sources) for (const file of filesOf(dir)) files.set(destinationOf(file), join(dir, file));
+  for (const [file, source] of files) {
+    const path = join(target, file);
+    mkdirSync(dirname(path), { recursive: true });
+    const text = readFileSync(source, 'utf8');
+    writeFileSync(path, Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text));
   }
 }
 
@@ -75,11 +91,7 @@ export function runInit(name: string, options: InitOptions, io: CliIO): number {
   }
   const templates = join(packageInfo().root, 'templates');
   mkdirSync(target, { recursive: true });
-  cpSync(join(templates, '_shared'), target, { recursive: true });
-  cpSync(join(templates, template), target, { recursive: true });
-  // npm never packs a file named .gitignore, so the template ships it as `gitignore`.
-  if (existsSync(join(target, 'gitignore'))) renameSync(join(target, 'gitignore'), join(target, '.gitignore'));
-  substitute(target, { ...placeholders(appId), __TEMPLATE__: template });
+  writeScaffold([join(templates, '_shared'), join(templates, template)], target, { ...placeholders(appId), __TEMPLATE__: template });
   io.out(
     [
       `Extension '${appId}' scaffolded (template: ${template})`,

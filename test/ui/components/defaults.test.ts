@@ -1,11 +1,11 @@
 // Default-argument JSON of every 4.2.16 factory, read from the table in
-// shared/spec/upstream-ui.md §4 and compared with the TS factories called the same way.
+// shared/spec/upstream-ui.md §4 (copied to test/fixtures/shared/spec/) and compared with the TS factories called the same way.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as ui from '../../../src/ui/index.js';
+import { sharedCopyPath } from '../../helpers/reference.js';
 
-const specUrl = new URL('../../../../shared/spec/upstream-ui.md', import.meta.url);
-const section = readFileSync(specUrl, 'utf8').split('\n## 4.')[1]?.split('\n## 5.')[0] ?? '';
+const section = readFileSync(sharedCopyPath('spec/upstream-ui.md'), 'utf8').split('\n## 4.')[1]?.split('\n## 5.')[0] ?? '';
 
 /** `[…]` in the table stands for a child list the table does not spell out. */
 const ELIDED = '__elided__';
