@@ -29,6 +29,8 @@ export interface DispatchOptions {
 /** Default of {@link DispatchOptions.maxResultBytes} and {@link DispatchOptions.maxErrorMessageBytes}: 1 MiB. */
 export const DEFAULT_MAX_RESULT_BYTES = 1024 * 1024;
 
+const REMEMBER_FROM = 16 * 1024;
+
 /** Limits with their defaults applied. */
 export interface DispatchLimits {
   readonly maxResultBytes: number;
@@ -189,7 +191,8 @@ export function guardWire(ext: Extension, inv: Invocation, wire: unknown, limits
   }
   const written = writeWireJson(wire, limits.maxResultBytes);
   if (written.ok) {
-    if (wire !== null && typeof wire === 'object') rememberWireJson(wire, written.json);
+    // Large texts are kept for the reply encoder; small ones are cheaper to write again than to remember.
+    if (written.json.length >= REMEMBER_FROM && wire !== null && typeof wire === 'object') rememberWireJson(wire, written.json);
     return wire;
   }
   if (written.tooLarge) {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { attempt, errorText } from './error-text.js';
+import { errorText } from './error-text.js';
 
 /** Deepest nesting a wire result may have. */
 export const WIRE_MAX_DEPTH = 1000;
@@ -25,11 +25,23 @@ export interface WireProblem {
 export type WireJson = { readonly ok: true; readonly json: string; readonly bytes: number } | ({ readonly ok: false } & WireProblem);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const segment = (path: string, key: string): string => (IDENTIFIER.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`);
+
+/** `data.items[3].owner` from the keys and indexes on the way down. */
+function pathOf(steps: readonly (string | number)[]): string {
+  let path = '';
+  for (const step of steps) {
+    if (typeof step === 'number') path += `[${step}]`;
+    else path += IDENTIFIER.test(step) ? (path ? `.${step}` : step) : `[${JSON.stringify(step)}]`;
+  }
+  return path;
+}
 
 class Stop extends Error {
-  constructor(readonly detail: WireProblem) {
-    super(detail.problem);
+  constructor(
+    readonly problem: string,
+    readonly tooLarge = false,
+  ) {
+    super(problem);
   }
 }
 
@@ -62,28 +74,21 @@ const UNCARRIED: ReadonlyArray<[abstract new (...args: never[]) => unknown, stri
 ];
 
 class Writer {
-  private readonly parts: string[] = [];
-  private length = 0;
+  out = '';
+  /** Keys and indexes from the root to the value being written (the path is built only when something fails). */
+  readonly steps: (string | number)[] = [];
   private readonly ancestors = new Set<object>();
 
   constructor(private readonly maxChars: number) {}
 
-  text(): string {
-    return this.parts.join('');
-  }
-
-  private push(text: string, path: string): void {
-    this.length += text.length;
+  private push(text: string): void {
+    this.out += text;
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this bound is safe.
-    if (this.length > this.maxChars) throw new Stop({ path, problem: 'too large', tooLarge: true });
-    this.parts.push(text);
+    if (this.out.length > this.maxChars) throw new Stop('too large', true);
   }
 
-  /** Writes `value` (found under `key` of its holder); returns false when JSON leaves it out. */
-  write(holderKey: string, input: unknown, path: string, depth: number): boolean {
-    const fail = (problem: string): never => {
-      throw new Stop({ path, problem });
-    };
+  /** Writes `value` (found under `holderKey`); returns false when JSON leaves it out. */
+  write(holderKey: string, input: unknown, depth: number): boolean {
     let value = input;
     if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
       let toJSON: unknown;
@@ -91,72 +96,70 @@ class Writer {
         toJSON = (value as { toJSON?: unknown }).toJSON;
         if (typeof toJSON === 'function') value = toJSON.call(value, holderKey);
       } catch (error) {
-        fail(`${typeof toJSON === 'function' ? 'toJSON() threw' : 'reading it threw'}: ${errorText(error)}`);
+        throw new Stop(`${typeof toJSON === 'function' ? 'toJSON() threw' : 'reading it threw'}: ${errorText(error)}`);
       }
     }
     if (typeof value !== 'object' || value === null) {
       const out = scalar(value);
       if (out === undefined) return false;
-      if (typeof out !== 'string') return fail(out.problem);
-      this.push(out, path);
+      if (typeof out !== 'string') throw new Stop(out.problem);
+      this.push(out);
       return true;
     }
-    if (depth >= WIRE_MAX_DEPTH) fail(`nesting deeper than ${WIRE_MAX_DEPTH} levels`);
-    if (this.ancestors.has(value)) fail('cycle (the value contains itself)');
-    for (const [ctor, name] of UNCARRIED) if (attempt(() => value instanceof ctor, false)) fail(`${name}, which JSON cannot carry`);
-    this.ancestors.add(value);
+    if (depth >= WIRE_MAX_DEPTH) throw new Stop(`nesting deeper than ${WIRE_MAX_DEPTH} levels`);
+    if (this.ancestors.has(value)) throw new Stop('cycle (the value contains itself)');
     try {
-      const boxed = unbox(value);
-      if (boxed !== NOT_BOXED) {
-        this.ancestors.delete(value);
-        return this.write(holderKey, boxed, path, depth);
+      if (Array.isArray(value)) {
+        this.ancestors.add(value);
+        this.array(value as unknown[], depth);
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          for (const [ctor, name] of UNCARRIED) if (value instanceof ctor) throw new Stop(`${name}, which JSON cannot carry`);
+          const boxed = unbox(value);
+          if (boxed !== NOT_BOXED) return this.write(holderKey, boxed, depth);
+        }
+        this.ancestors.add(value);
+        this.object(value as Record<string, unknown>, depth);
       }
-      if (Array.isArray(value)) this.array(value as unknown[], path, depth);
-      else this.object(value as Record<string, unknown>, path, depth);
     } catch (error) {
       if (error instanceof Stop) throw error;
-      fail(`reading it threw: ${errorText(error)}`);
+      throw new Stop(`reading it threw: ${errorText(error)}`);
     }
     this.ancestors.delete(value);
     return true;
   }
 
-  private array(items: unknown[], path: string, depth: number): void {
-    this.push('[', path);
+  private array(items: unknown[], depth: number): void {
+    this.push('[');
     const length = items.length;
+    const steps = this.steps;
     for (let i = 0; i < length; i++) {
-      if (i > 0) this.push(',', path);
-      const at = `${path}[${i}]`;
-      let item: unknown;
-      try {
-        item = items[i];
-      } catch (error) {
-        throw new Stop({ path: at, problem: `reading it threw: ${errorText(error)}` });
-      }
-      if (!this.write(String(i), item, at, depth + 1)) this.push('null', at);
+      if (i > 0) this.push(',');
+      steps.push(i);
+      if (!this.write(String(i), items[i], depth + 1)) this.push('null');
+      steps.pop();
     }
-    this.push(']', path);
+    this.push(']');
   }
 
-  private object(record: Record<string, unknown>, path: string, depth: number): void {
-    this.push('{', path);
+  private object(record: Record<string, unknown>, depth: number): void {
+    this.push('{');
     let first = true;
+    const steps = this.steps;
     for (const key of Object.keys(record)) {
-      const at = segment(path, key);
-      let item: unknown;
-      try {
-        item = record[key];
-      } catch (error) {
-        throw new Stop({ path: at, problem: `reading it threw: ${errorText(error)}` });
-      }
+      steps.push(key);
+      const item = record[key];
       const kind = typeof item;
-      if (item === undefined || kind === 'function' || kind === 'symbol') continue;
-      this.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`, at);
-      first = false;
-      // A value that writes nothing after all (a toJSON returning undefined) is written as null.
-      if (!this.write(key, item, at, depth + 1)) this.push('null', at);
+      if (item !== undefined && kind !== 'function' && kind !== 'symbol') {
+        this.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+        first = false;
+        // A value that writes nothing after all (a toJSON returning undefined) is written as null.
+        if (!this.write(key, item, depth + 1)) this.push('null');
+      }
+      steps.pop();
     }
-    this.push('}', path);
+    this.push('}');
   }
 }
 
@@ -173,13 +176,14 @@ function unbox(value: object): unknown {
 export function writeWireJson(value: unknown, maxBytes: number): WireJson {
   const writer = new Writer(maxBytes);
   try {
-    if (!writer.write('', value, '', 0)) return { ok: true, json: 'null', bytes: 4 };
+    if (!writer.write('', value, 0)) return { ok: true, json: 'null', bytes: 4 };
   } catch (error) {
-    if (error instanceof Stop) return { ok: false, ...error.detail };
+    const path = pathOf(writer.steps);
+    if (error instanceof Stop) return error.tooLarge ? { ok: false, path, problem: error.problem, tooLarge: true } : { ok: false, path, problem: error.problem };
     // A stack overflow or anything else unforeseen: still an answer, never a throw.
-    return { ok: false, path: '', problem: `cannot be written: ${errorText(error)}` };
+    return { ok: false, path, problem: `cannot be written: ${errorText(error)}` };
   }
-  const json = writer.text();
+  const json = writer.out;
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > maxBytes) return { ok: false, path: '', problem: 'too large', tooLarge: true };
   return { ok: true, json, bytes };

@@ -26,7 +26,11 @@ function received(value: unknown): string {
 class Checker {
   readonly issues: ValidationIssue[] = [];
 
-  constructor(private readonly source: Record<string, unknown>) {}
+  constructor(
+    private readonly source: Record<string, unknown>,
+    /** Exact values of large integer fields, read from the text (see `exact-json.ts`). */
+    private readonly exact?: Readonly<Record<string, bigint>>,
+  ) {}
 
   issue(path: string, message: string): void {
     this.issues.push({ path, message });
@@ -81,7 +85,7 @@ class Checker {
   }
 
   nanoseconds(key: string): bigint {
-    const value = this.source[key];
+    const value = this.exact?.[key] ?? this.source[key];
     if (typeof value === 'bigint') return value;
     if (typeof value === 'number' && Number.isInteger(value)) {
       if (Math.abs(value) <= INT_MAX) return BigInt(value);
@@ -117,8 +121,8 @@ function objectOrThrow(value: unknown): Record<string, unknown> {
 }
 
 /** Checks a request and returns it in wire order with defaults applied. @throws {@link ValidationError} */
-export function checkRequest(input: unknown): RpcRequest {
-  const c = new Checker(objectOrThrow(input));
+export function checkRequest(input: unknown, exact?: Readonly<Record<string, bigint>>): RpcRequest {
+  const c = new Checker(objectOrThrow(input), exact);
   const value: RpcRequest = {
     v: c.version(),
     corr_id: c.string('corr_id', 16, 64),
@@ -157,9 +161,9 @@ function checkError(c: Checker, raw: unknown): RpcReply['error'] {
 }
 
 /** Checks a reply and returns it in wire order with defaults applied. @throws {@link ValidationError} */
-export function checkReply(input: unknown): RpcReply {
+export function checkReply(input: unknown, exact?: Readonly<Record<string, bigint>>): RpcReply {
   const source = objectOrThrow(input);
-  const c = new Checker(source);
+  const c = new Checker(source, exact);
   const value: RpcReply = {
     v: c.version(),
     corr_id: c.string('corr_id', 16, 64),

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { rememberedWireJson } from '../core/wire-json.js';
 import { checkReply, checkRequest } from './envelope-check.js';
-import { parseExactJson, stringifyExactJson } from './exact-json.js';
+import { parseExactJson, parseJsonExactTop, stringifyExactJson } from './exact-json.js';
 
 const nanoseconds = z.union([z.bigint(), z.number().int(), z.string().regex(/^-?\d+$/)]).transform((v) => BigInt(v));
 const corrId = z.string().min(16).max(64);
@@ -93,12 +93,12 @@ export interface Decoded<T> {
 
 /** Decodes a request payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
 export function decodeRequest(payload: string | object, options: DecodeOptions = {}): Decoded<RpcRequest> {
-  return decode(checkRequest, payload, options);
+  return decode(checkRequest, payload, options, REQUEST_NS);
 }
 
 /** Decodes a reply payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
 export function decodeReply(payload: string | object, options: DecodeOptions = {}): Decoded<RpcReply> {
-  return decode(checkReply, payload, options);
+  return decode(checkReply, payload, options, REPLY_NS);
 }
 
 const str = (value: string): string => JSON.stringify(value);
@@ -129,21 +129,33 @@ export function encodeReply(reply: z.input<typeof RpcReplySchema>): string {
 
 /** True when `payload` has no `v` key (a pre-version-1 envelope). */
 export function isLegacyEnvelope(payload: string | object): boolean {
-  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+  const parsed = typeof payload === 'string' ? parseJson(() => parseExactJson(payload)) : payload;
   return parsed !== null && typeof parsed === 'object' && !('v' in parsed);
 }
 
-function decode<T>(check: (value: unknown) => T, payload: string | object, options: DecodeOptions): Decoded<T> {
-  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+// The fields holding nanoseconds, and the free-form fields whose own large integers must stay exact too
+// (other fields are strings or dropped, so their numbers need no exact digits).
+const REQUEST_NS = { top: ['deadline_ns', 'submitted_at_ns'], deep: ['params', 'attributes'] } as const;
+const REPLY_NS = { top: ['started_at_ns', 'finished_at_ns'], deep: ['result'] } as const;
+
+function decode<T>(
+  check: (value: unknown, exact?: Readonly<Record<string, bigint>>) => T,
+  payload: string | object,
+  options: DecodeOptions,
+  nsKeys: { readonly top: readonly string[]; readonly deep: readonly string[] },
+): Decoded<T> {
+  let parsed: unknown = payload;
+  let exact: Readonly<Record<string, bigint>> | undefined;
+  if (typeof payload === 'string') ({ value: parsed, top: exact } = parseJson(() => parseJsonExactTop(payload, nsKeys.top, nsKeys.deep)));
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('', 'an RPC envelope must be a JSON object');
   const legacyEnvelope = !('v' in parsed);
   if (legacyEnvelope && options.strictVersion) throw new ValidationError('v', 'missing envelope version (strict mode)');
-  return { value: check(parsed), legacyEnvelope };
+  return { value: check(parsed, exact), legacyEnvelope };
 }
 
-function parseJson(text: string): unknown {
+function parseJson<T>(parse: () => T): T {
   try {
-    return parseExactJson(text);
+    return parse();
   } catch (error) {
     throw new ValidationError('', `an RPC envelope must be JSON (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -105,11 +105,121 @@ function restore(root: unknown, path: readonly PathStep[], digits: string): void
   Object.defineProperty(holder, last, { value: BigInt(digits), writable: true, enumerable: true, configurable: true });
 }
 
-/** `JSON.parse`, with integers beyond 2^53 as exact `bigint`s. @throws SyntaxError like `JSON.parse`. */
-export function parseExactJson(text: string): unknown {
+/** True when `text` from `from` on closes exactly one more object than it opens, at its very end. */
+function closesRoot(text: string, from: number): boolean {
+  let depth = 0;
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if (code === 123 || code === 91) depth++;
+    else if (code === 125 || code === 93) depth--;
+    i++;
+    if (depth < 0) {
+      for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(i)) i++;
+      return i >= text.length;
+    }
+  }
+  return false;
+}
+
+/**
+ * The digits of the integer after the last `"key":` in `text` when that key belongs
+ * to the top-level object (checked by reading the rest of the text, short when the
+ * key comes last, as the platform writes it); else undefined and the caller scans.
+ */
+function digitsAfterKey(text: string, key: string): string | undefined {
+  const token = `"${key}"`;
+  const at = text.lastIndexOf(token);
+  // Not found, or an escaped opening quote: the match starts inside a string.
+  if (at < 0 || text.charCodeAt(at - 1) === 92) return undefined;
+  let i = at + token.length;
+  const skipSpace = () => {
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(i)) i++;
+  };
+  skipSpace();
+  if (text.charCodeAt(i) !== 58 /* : */) return undefined;
+  i++;
+  skipSpace();
+  const start = i;
+  if (text.charCodeAt(i) === 45 /* - */) i++;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(i)) i++;
+  // Only a whole integer token: digits not followed by a fraction or an exponent.
+  if (i === start || isNumberChar(text.charCodeAt(i))) return undefined;
+  return closesRoot(text, i) ? text.slice(start, i) : undefined;
+}
+
+/** True when a number under `value` is too large for its digits to be exact (or nesting is too deep to look). */
+function holdsLargeNumber(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return value > Number.MAX_SAFE_INTEGER || value < -Number.MAX_SAFE_INTEGER;
+  if (value === null || typeof value !== 'object') return false;
+  // Deeper than this, the scan (which keeps its own stack) decides.
+  if (depth > 200) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsLargeNumber(item, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsLargeNumber((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
+}
+
+function holdsOtherLargeNumber(root: Record<string, unknown>, top: Readonly<Record<string, bigint>>, only: readonly string[] | undefined): boolean {
+  if (only) {
+    for (const key of only) if (Object.hasOwn(root, key) && holdsLargeNumber(root[key], 1)) return true;
+    return false;
+  }
+  for (const key in root) if (!Object.hasOwn(top, key) && holdsLargeNumber(root[key], 1)) return true;
+  return false;
+}
+
+/** What {@link parseJsonExactTop} returns. */
+export interface ExactParse {
+  readonly value: unknown;
+  /** Exact values of the `topKeys` that hold large integers (the parsed value still has their rounded numbers). */
+  readonly top: Readonly<Record<string, bigint>>;
+}
+
+const NO_TOP: Readonly<Record<string, bigint>> = Object.freeze({});
+
+/**
+ * `JSON.parse`, with integers beyond 2^53 exact. `topKeys` names the top-level
+ * fields expected to hold large integers (the envelope's nanoseconds): their digits
+ * are read straight after their key, without scanning the text, and returned in
+ * `top` (the parsed object is left as `JSON.parse` built it, which keeps it fast).
+ * Any other large number — anywhere, or only under the top-level `deepKeys` when
+ * given (the fields a caller keeps) — sends the text through the scan, which puts
+ * `bigint`s into the value itself.
+ *
+ * @throws SyntaxError like `JSON.parse`.
+ */
+export function parseJsonExactTop(text: string, topKeys: readonly string[], deepKeys?: readonly string[]): ExactParse {
   const value: unknown = JSON.parse(text);
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return { value, top: NO_TOP };
+  const root = value as Record<string, unknown>;
+  const top: Record<string, bigint> = {};
+  let simple = !Array.isArray(value);
+  for (const key of simple ? topKeys : []) {
+    const current = Object.hasOwn(root, key) ? root[key] : undefined;
+    if (typeof current !== 'number' || Number.isSafeInteger(current)) continue;
+    const digits = digitsAfterKey(text, key);
+    if (digits === undefined || Number(digits) !== current) {
+      simple = false;
+      break;
+    }
+    top[key] = BigInt(digits);
+  }
+  if (simple && !holdsOtherLargeNumber(root, top, deepKeys)) return { value, top };
   for (const { path, digits } of unsafeIntegers(text)) restore(value, path, digits);
+  return { value, top: NO_TOP };
+}
+
+/** `JSON.parse`, with integers beyond 2^53 as exact `bigint`s in the value. @throws SyntaxError like `JSON.parse`. */
+export function parseExactJson(text: string, topKeys: readonly string[] = []): unknown {
+  const { value, top } = parseJsonExactTop(text, topKeys);
+  for (const key of Object.keys(top)) Object.defineProperty(value, key, { value: top[key], writable: true, enumerable: true, configurable: true });
   return value;
 }
 
