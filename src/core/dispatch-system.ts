@@ -12,6 +12,7 @@ import { HEALTH_LEVELS, HealthStatus, type HealthLevel, type HealthStatusDict } 
 import { isPlainObject, isWireSerializable } from '../types/json.js';
 import { WebhookRequest, WebhookResponse, type WebhookRequestInit, type WebhookResponseDict } from '../types/webhook.js';
 import { normaliseWebhookPath } from './checks.js';
+import { errorText, isInstance } from './error-text.js';
 import type { SystemOutcome } from './dispatch.js';
 import type { Extension } from './extension.js';
 import { logFailure, redactWith, settle } from './invoke.js';
@@ -41,7 +42,7 @@ export async function runWebhook(ext: Extension, path: string, request: WebhookR
     logFailure(ctx, `webhook '${normalised}'`, error);
     // Bad input (a malformed request, a body that is not JSON) is the caller's to fix;
     // anything else stays inside: webhook callers are outside the platform.
-    if (error instanceof ValidationError) return WebhookResponse.error(redactWith(ctx)(error.message), 400).toDict();
+    if (isInstance(error, ValidationError)) return WebhookResponse.error(redactWith(ctx)(errorText(error)), 400).toDict();
     return WebhookResponse.error('internal error', 500).toDict();
   }
 }
@@ -52,7 +53,7 @@ export async function runEvent(ext: Extension, input: Event | EventDict, ctx: Co
   try {
     event = input instanceof Event ? input : Event.fromDict(input as unknown as Record<string, unknown>);
   } catch (error) {
-    return { status: 'error', error: (error as Error).message, error_code: DispatchCodes.INVALID_PARAMS };
+    return { status: 'error', error: errorText(error), error_code: DispatchCodes.INVALID_PARAMS };
   }
   const handlers = ext.registry.eventHandlers.filter((h) => matchesEventType(h.eventType, event.eventType));
   let handled = 0;

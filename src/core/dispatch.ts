@@ -15,6 +15,7 @@ import type { EventDict, Event } from '../types/event.js';
 import type { HealthStatusDict } from '../types/health.js';
 import { isPlainObject } from '../types/json.js';
 import type { WebhookRequest, WebhookRequestInit, WebhookResponseDict } from '../types/webhook.js';
+import { guardWire, internalFailure, readInvocation, resolveLimits, type DispatchLimits, type DispatchOptions } from './dispatch-guard.js';
 import { runEvent, runHealth, runLifecycle, runSystem, runWebhook } from './dispatch-system.js';
 import type { Extension } from './extension.js';
 import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
@@ -23,6 +24,7 @@ import type { ChatFunctionRecord, LifecycleKind } from './records.js';
 import { toActionResult, wireForm } from './results.js';
 
 export { matchesEventType } from './dispatch-system.js';
+export { DEFAULT_MAX_RESULT_BYTES, type DispatchOptions } from './dispatch-guard.js';
 export { toActionResult } from './results.js';
 
 /** Something the platform asks an extension to do. */
@@ -89,13 +91,27 @@ export interface WireResults {
 }
 
 /**
- * Runs an invocation against `ext` with `ctx` and returns its wire result.
+ * Runs an invocation against `ext` with `ctx` and returns its wire result. Never
+ * rejects for anything a handler does (each kind answers in its own error form);
+ * rejects with a `ValidationError` only for a malformed invocation or options.
  *
  * @example
  * const out = await dispatch(ext, { kind: 'function', name: 'create_task', params: { title: 'Milk' } }, ctx);
  */
-export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context): Promise<WireResults[I['kind']]> {
-  return route(ext, invocation, ctx) as Promise<WireResults[I['kind']]>;
+export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context, options?: DispatchOptions): Promise<WireResults[I['kind']]> {
+  let inv: Invocation;
+  let limits: DispatchLimits;
+  try {
+    // Checked and copied up front: a malformed call rejects with a ValidationError, never throws synchronously.
+    inv = readInvocation(ext, invocation);
+    limits = resolveLimits(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return route(ext, inv, ctx).then(
+    (wire) => guardWire(ext, inv, wire, limits, ctx),
+    (error: unknown) => internalFailure(ext, inv, error, ctx),
+  ) as Promise<WireResults[I['kind']]>;
 }
 
 // Not async itself: every branch returns its runner's promise, so the hot path

@@ -55,6 +55,8 @@ export {
   runExposed,
   toActionResult,
   matchesEventType,
+  DEFAULT_MAX_RESULT_BYTES,
+  type DispatchOptions,
   type Invocation,
   type WireResults,
   type UIEnvelope,
@@ -62,4 +64,5 @@ export {
   type SkeletonOutcome,
 } from './dispatch.js';
 export { DispatchCodes, describeError, type ErrorOutcome } from './outcomes.js';
+export { writeWireJson, WIRE_MAX_DEPTH, type WireJson, type WireProblem } from './wire-json.js';
 export * as checks from './checks.js';

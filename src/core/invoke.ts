@@ -10,6 +10,7 @@ import type { ActionResult } from '../types/action-result.js';
 import { isPlainObject } from '../types/json.js';
 import type { SystemOutcome } from './dispatch.js';
 import type { HandlerRef } from './handler-ref.js';
+import { attempt, errorStack } from './error-text.js';
 import { describeError, errorResult, invalidParamsResult } from './outcomes.js';
 import { typeName } from './results.js';
 import type { CompiledSchema, ParseResult } from './schema.js';
@@ -73,8 +74,8 @@ export async function settle(ctx: Context, where: string, run: () => unknown): P
 
 /** Masks the secret values `ctx` has seen (contexts from other hosts may not offer it). */
 export function redactWith(ctx: Context): (text: string) => string {
-  const redact = (ctx as Partial<Context>).redactSecrets;
-  return typeof redact === 'function' ? (text) => redact.call(ctx, text) : (text) => text;
+  const redact = attempt(() => (ctx as Partial<Context> | null | undefined)?.redactSecrets, undefined);
+  return typeof redact === 'function' ? (text) => attempt(() => String(redact.call(ctx, text)), text) : (text) => text;
 }
 
 interface LoggerLike {
@@ -83,10 +84,10 @@ interface LoggerLike {
 
 /** Reports a handler failure on `ctx.log` (with the stack, which never reaches the wire). */
 export function logFailure(ctx: Context, where: string, error: unknown): void {
-  const log = (ctx as { log?: LoggerLike }).log;
-  if (!log || typeof log.error !== 'function') return;
   try {
-    log.error(`${where} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    const log = (ctx as { log?: LoggerLike } | null | undefined)?.log;
+    if (!log || typeof log.error !== 'function') return;
+    log.error(`${where} failed`, { error: errorStack(error) });
   } catch {
     // Logging must never turn a handled failure into an unhandled one.
   }

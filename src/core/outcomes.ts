@@ -7,6 +7,7 @@
  */
 import { APIError, ImperalError, RateLimitError, type ValidationIssue } from '../errors.js';
 import { ActionResult } from '../types/action-result.js';
+import { attempt, errorText, isInstance } from './error-text.js';
 
 /** Error codes the dispatcher itself produces. */
 export const DispatchCodes = {
@@ -14,8 +15,10 @@ export const DispatchCodes = {
   INVALID_PARAMS: 'INVALID_PARAMS',
   /** No function/tool/panel/… of that name is registered. */
   NOT_FOUND: 'NOT_FOUND',
-  /** The handler threw something that is not an SDK error. */
+  /** The handler threw something that is not an SDK error, or returned what JSON cannot carry. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** The result (or the error message) is larger than the dispatcher's limit. */
+  RESULT_TOO_LARGE: 'RESULT_TOO_LARGE',
 } as const;
 
 /** A failure reduced to what may travel on the wire. */
@@ -32,16 +35,21 @@ export interface ErrorOutcome {
  * masks secret values the call has seen.
  */
 export function describeError(error: unknown, where: string, redact: (text: string) => string = (text) => text): ErrorOutcome {
-  if (error instanceof ImperalError) {
-    const retryable =
-      error instanceof RateLimitError ||
-      (error instanceof APIError && (error.statusCode === 0 || error.statusCode >= 500)) ||
-      error.code === 'timeout';
-    // Wire error codes are UPPER_SNAKE, like the dispatcher's own; `ImperalError.code` keeps its Python spelling.
-    return { message: redact(error.message), code: error.code.toUpperCase(), retryable };
+  // Never throws: the thrown value may be anything (a Proxy, an object whose getters throw, a symbol).
+  const mask = (text: string): string => attempt(() => redact(text), text);
+  if (isInstance(error, ImperalError)) {
+    const sdk = error as ImperalError;
+    const code = attempt(() => sdk.code, undefined);
+    if (typeof code === 'string' && code) {
+      const retryable = attempt(
+        () => sdk instanceof RateLimitError || (sdk instanceof APIError && (sdk.statusCode === 0 || sdk.statusCode >= 500)) || code === 'timeout',
+        false,
+      );
+      // Wire error codes are UPPER_SNAKE, like the dispatcher's own; `ImperalError.code` keeps its Python spelling.
+      return { message: mask(errorText(sdk)), code: code.toUpperCase(), retryable };
+    }
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { message: redact(`Internal error in ${where}: ${detail}`), code: DispatchCodes.INTERNAL_ERROR, retryable: false };
+  return { message: mask(`Internal error in ${where}: ${errorText(error)}`), code: DispatchCodes.INTERNAL_ERROR, retryable: false };
 }
 
 /** The `ActionResult` for a thrown value. */

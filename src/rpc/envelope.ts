@@ -7,12 +7,18 @@
  * Nanosecond timestamps exceed JavaScript's exact-integer range, so they are
  * `bigint`s here and are written to JSON as plain integers, digit for digit.
  *
+ * The zod schemas below are the reference (docs, tests, other tools); the codec
+ * itself runs the equivalent hand-written checks of `envelope-check.ts` and
+ * `JSON.parse` with exact large integers (`exact-json.ts`), because this is every
+ * call's hot path.
+ *
  * @module
  */
-import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import { toIssues } from '../core/schema.js';
+import { rememberedWireJson } from '../core/wire-json.js';
+import { checkReply, checkRequest } from './envelope-check.js';
+import { parseExactJson, parseJsonExactTop, stringifyExactJson } from './exact-json.js';
 
 const nanoseconds = z.union([z.bigint(), z.number().int(), z.string().regex(/^-?\d+$/)]).transform((v) => BigInt(v));
 const corrId = z.string().min(16).max(64);
@@ -87,59 +93,79 @@ export interface Decoded<T> {
 
 /** Decodes a request payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
 export function decodeRequest(payload: string | object, options: DecodeOptions = {}): Decoded<RpcRequest> {
-  return decode(RpcRequestSchema, payload, options);
+  return decode(checkRequest, payload, options, REQUEST_NS);
 }
 
 /** Decodes a reply payload (JSON text or a parsed object). @throws {@link ValidationError} naming the field. */
 export function decodeReply(payload: string | object, options: DecodeOptions = {}): Decoded<RpcReply> {
-  return decode(RpcReplySchema, payload, options);
+  return decode(checkReply, payload, options, REPLY_NS);
 }
 
-/** The JSON text of a request: every field, in wire order, nulls included. */
+const str = (value: string): string => JSON.stringify(value);
+
+/** The JSON text of a request: every field, in wire order, nulls included. @throws {@link ValidationError} */
 export function encodeRequest(request: z.input<typeof RpcRequestSchema>): string {
-  return toJson(parseOrThrow(RpcRequestSchema, request));
+  const r = checkRequest(request);
+  return (
+    `{"v":1,"corr_id":${str(r.corr_id)},"user_id":${str(r.user_id)},"tenant_id":${str(r.tenant_id)},` +
+    `"agency_id":${r.agency_id === null ? 'null' : str(r.agency_id)},"email":${str(r.email)},"role":${str(r.role)},` +
+    `"scopes":${JSON.stringify(r.scopes)},"attributes":${json('attributes', r.attributes)},"app_id":${str(r.app_id)},` +
+    `"function":${str(r.function)},"params":${json('params', r.params)},"reply_list":${str(r.reply_list)},` +
+    `"deadline_ns":${r.deadline_ns},"submitted_at_ns":${r.submitted_at_ns}}`
+  );
 }
 
-/** The JSON text of a reply: every field, in wire order, nulls included. */
+/** The JSON text of a reply: every field, in wire order, nulls included. @throws {@link ValidationError} */
 export function encodeReply(reply: z.input<typeof RpcReplySchema>): string {
-  return toJson(parseOrThrow(RpcReplySchema, reply));
+  const r = checkReply(reply);
+  const error = r.error === null ? 'null' : `{"category":${str(r.error.category)},"message":${str(r.error.message)},"retryable":${r.error.retryable}}`;
+  // A result the dispatcher already wrote (and checked) is not written again.
+  const result = r.result === null ? 'null' : (rememberedWireJson(r.result) ?? json('result', r.result));
+  return (
+    `{"v":1,"corr_id":${str(r.corr_id)},"status":${str(r.status)},"result":${result},"worker_id":${str(r.worker_id)},` +
+    `"started_at_ns":${r.started_at_ns},"finished_at_ns":${r.finished_at_ns},"error":${error}}`
+  );
 }
 
 /** True when `payload` has no `v` key (a pre-version-1 envelope). */
 export function isLegacyEnvelope(payload: string | object): boolean {
-  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+  const parsed = typeof payload === 'string' ? parseJson(() => parseExactJson(payload)) : payload;
   return parsed !== null && typeof parsed === 'object' && !('v' in parsed);
 }
 
-function decode<S extends z.ZodType>(schema: S, payload: string | object, options: DecodeOptions): Decoded<z.output<S>> {
-  const parsed = typeof payload === 'string' ? parseJson(payload) : payload;
+// The fields holding nanoseconds, and the free-form fields whose own large integers must stay exact too
+// (other fields are strings or dropped, so their numbers need no exact digits).
+const REQUEST_NS = { top: ['deadline_ns', 'submitted_at_ns'], deep: ['params', 'attributes'] } as const;
+const REPLY_NS = { top: ['started_at_ns', 'finished_at_ns'], deep: ['result'] } as const;
+
+function decode<T>(
+  check: (value: unknown, exact?: Readonly<Record<string, bigint>>) => T,
+  payload: string | object,
+  options: DecodeOptions,
+  nsKeys: { readonly top: readonly string[]; readonly deep: readonly string[] },
+): Decoded<T> {
+  let parsed: unknown = payload;
+  let exact: Readonly<Record<string, bigint>> | undefined;
+  if (typeof payload === 'string') ({ value: parsed, top: exact } = parseJson(() => parseJsonExactTop(payload, nsKeys.top, nsKeys.deep)));
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('', 'an RPC envelope must be a JSON object');
   const legacyEnvelope = !('v' in parsed);
   if (legacyEnvelope && options.strictVersion) throw new ValidationError('v', 'missing envelope version (strict mode)');
-  return { value: parseOrThrow(schema, parsed), legacyEnvelope };
+  return { value: check(parsed, exact), legacyEnvelope };
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = toIssues(result.error.issues);
-  throw new ValidationError(issues[0]?.path ?? '', issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '), issues);
-}
-
-/** Integers beyond 2^53 (nanosecond timestamps) become bigints instead of losing digits. */
-function parseNumber(text: string): number | bigint {
-  return !isSafeNumber(text) && isInteger(text) ? BigInt(text) : Number(text);
-}
-
-function parseJson(text: string): unknown {
+function parseJson<T>(parse: () => T): T {
   try {
-    return parseLossless(text, null, parseNumber);
+    return parse();
   } catch (error) {
-    throw new ValidationError('', `an RPC envelope must be JSON (${(error as Error).message})`);
+    throw new ValidationError('', `an RPC envelope must be JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-/** JSON text with bigints written as plain integers, digit for digit. */
-function toJson(value: object): string {
-  return stringifyLossless(value) ?? 'null';
+/** JSON text of a free-form field (bigints digit for digit); what JSON cannot carry is a ValidationError naming the field. */
+function json(field: string, value: unknown): string {
+  try {
+    return stringifyExactJson(value);
+  } catch (error) {
+    throw new ValidationError(field, `cannot be written as JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

@@ -5,7 +5,9 @@
  * @module
  */
 import type { Context } from '../context/context.js';
-import { dispatch } from '../core/dispatch.js';
+import { dispatch, type DispatchOptions } from '../core/dispatch.js';
+import { attempt, errorText } from '../core/error-text.js';
+import { rememberWireJson, rememberedWireJson } from '../core/wire-json.js';
 import type { Extension } from '../core/extension.js';
 import { ImperalError, ValidationError } from '../errors.js';
 import { isPlainObject } from '../types/json.js';
@@ -54,8 +56,8 @@ export function shouldCacheReply(reply: RpcReply): boolean {
   return reply.error?.category === 'application' || reply.error?.category === 'tenant_mismatch' || reply.error?.category === 'schema_violation';
 }
 
-/** Options of {@link runRpcRequest}. */
-export interface RunRpcOptions {
+/** Options of {@link runRpcRequest} (the dispatcher's result limits included). */
+export interface RunRpcOptions extends DispatchOptions {
   /** Names this worker in replies. */
   workerId: string;
   /** Clock in nanoseconds (tests). */
@@ -66,22 +68,39 @@ export interface RunRpcOptions {
  * Runs `request` against `ext`: checks the app and the deadline, dispatches the
  * function by its wire tool name with `ctx`, and wraps the wire result in a reply.
  * Handler failures travel inside the result (an `ActionResult` error dict); only
- * failures to run at all become error replies.
+ * failures to run at all become error replies. Never rejects.
+ *
+ * Only a request refused because its deadline had passed is answered with
+ * `retryable: true`: once dispatch began, the handler may have run (and written),
+ * so running it again is not safe.
  */
 export async function runRpcRequest(ext: Extension, request: RpcRequest, ctx: Context, options: RunRpcOptions): Promise<RpcReply> {
   const now = options.now ?? nowNs;
   const startedAtNs = now();
   const fail = (category: RpcErrorCategory, message: string, retryable: boolean): RpcReply =>
-    buildErrorReply({ corrId: request.corr_id, category, message, retryable, workerId: options.workerId, startedAtNs, finishedAtNs: now() });
-  if (request.app_id !== ext.appId) return fail('schema_violation', `request for app '${request.app_id}' reached '${ext.appId}'`, false);
-  if (startedAtNs >= request.deadline_ns) return fail('timeout', 'deadline passed before the call started', true);
+    buildErrorReply({
+      corrId: String(request?.corr_id ?? ''),
+      category,
+      message,
+      retryable,
+      workerId: options.workerId,
+      startedAtNs,
+      finishedAtNs: now(),
+    });
   try {
-    const result = await dispatch(ext, { kind: 'tool', name: request.function, params: request.params }, ctx);
+    if (request.app_id !== ext.appId) return fail('schema_violation', `request for app '${request.app_id}' reached '${ext.appId}'`, false);
+    if (startedAtNs >= request.deadline_ns) return fail('timeout', 'deadline passed before the call started', true);
+  } catch (error) {
+    return fail('schema_violation', `the request cannot be read: ${errorText(error)}`, false);
+  }
+  try {
+    const { maxResultBytes, maxErrorMessageBytes } = options;
+    const result = await dispatch(ext, { kind: 'tool', name: request.function, params: request.params }, ctx, { maxResultBytes, maxErrorMessageBytes });
     return {
       v: 1,
       corr_id: request.corr_id,
       status: 'success',
-      result: isPlainObject(result) ? result : { result },
+      result: asResultObject(result),
       worker_id: options.workerId,
       started_at_ns: startedAtNs,
       finished_at_ns: now(),
@@ -89,6 +108,16 @@ export async function runRpcRequest(ext: Extension, request: RpcRequest, ctx: Co
     };
   } catch (error) {
     if (error instanceof ValidationError) return fail('schema_violation', error.message, false);
-    return fail('infrastructure', error instanceof ImperalError ? error.message : 'the extension host failed to run the call', true);
+    // dispatch answers every handler outcome itself; reaching here means the host failed around it.
+    return fail('infrastructure', error instanceof ImperalError ? errorText(error) : 'the extension host failed to run the call', false);
   }
+}
+
+/** The reply's `result` object: a plain object as is, anything else as `{ result }` (its checked JSON kept for the encoder). */
+function asResultObject(result: unknown): Record<string, unknown> {
+  if (attempt(() => isPlainObject(result), false)) return result as Record<string, unknown>;
+  const wrapped = { result };
+  const json = rememberedWireJson(result);
+  if (json !== undefined) rememberWireJson(wrapped, `{"result":${json}}`);
+  return wrapped;
 }
