@@ -46,7 +46,8 @@ afterAll(async () => {
 });
 
 describe('UndiciHttpClient', () => {
-  const http = () => new UndiciHttpClient({ dispatcher: agent });
+  // The test server listens on loopback, which the SSRF guard refuses unless opened.
+  const http = () => new UndiciHttpClient({ dispatcher: agent, allowPrivateNetwork: ['127.0.0.1'] });
 
   it('decodes JSON (arrays too), lower-cases and joins headers, never throws on status', async () => {
     const r = await http().get(`${base}/json`);

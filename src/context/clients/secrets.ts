@@ -110,7 +110,7 @@ export class VaultSecretsClient implements SecretsClient {
     const reply = await this.#send('list', {
       what: 'secrets.list',
       method: 'GET',
-      path: `/v1/secrets/${seg(this.scope.extensionId)}`,
+      path: `/v1/secrets/${seg(this.scope.extensionId, 'extensionId')}`,
       headers: this.scope.secrets(this.scope.userId),
       timeoutMs: SECRETS_TIMEOUT_MS,
       options,
@@ -139,7 +139,7 @@ export class VaultSecretsClient implements SecretsClient {
     return this.#send(op, {
       what: `secrets.${op}`,
       method,
-      path: `/v1/secrets/${seg(this.scope.extensionId)}/${seg(spec.name)}${suffix}`,
+      path: `/v1/secrets/${seg(this.scope.extensionId, 'extensionId')}/${seg(spec.name, 'name')}${suffix}`,
       headers: this.scope.secrets(acting),
       json,
       timeoutMs: SECRETS_TIMEOUT_MS,
