@@ -27,6 +27,7 @@ import type { ContextByKind, ContextKind } from './context.js';
 import { bareExtension, type ExtensionLike } from './extension-like.js';
 import { SYSTEM_USER_ID, User, WEBHOOK_USER_ID, makeTenant, type IdentityInit, type Tenant } from './identity.js';
 import { createLogger, type LogSink } from './logger.js';
+import { sharedRedactor } from './redactor.js';
 import { buildContext, type ClientSet, type ProgressCallback } from './runtime.js';
 
 /** Options of {@link createContext}. */
@@ -115,7 +116,8 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     sessionToken: options.sessionToken,
   });
   const models = new CacheModels(ext.registry.cacheModels, extensionId);
-  const rules = new SecretRules(ext.registry.secrets, extensionId);
+  // One memory of secret values per extension: a value read in an earlier invocation stays masked.
+  const rules = new SecretRules(ext.registry.secrets, extensionId, sharedRedactor(ext.registry.secrets));
   const devSecrets = secretsDevMode(options.env);
   const config = new StaticConfigClient(options.config ?? {});
   const now = options.now ?? Date.now;

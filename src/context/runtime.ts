@@ -6,7 +6,7 @@
  * @module
  */
 import { inspect } from 'node:util';
-import type { SecretRedactor } from './redactor.js';
+import { REDACTOR, type SecretRedactor } from './redactor.js';
 import { AuthError, ValidationError } from '../errors.js';
 import { checkSegment } from '../http/paths.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
@@ -114,6 +114,11 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
 
   redactSecrets(text: string): string {
     return this.#parts.redactor ? this.#parts.redactor.redact(text) : text;
+  }
+
+  /** The redactor, for the dispatcher's masking of results (see `redactorOf`). */
+  get [REDACTOR](): SecretRedactor | undefined {
+    return this.#parts.redactor;
   }
 
   /** Identity summary only: no clients, no credentials. */

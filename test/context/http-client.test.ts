@@ -100,7 +100,7 @@ describe('UndiciHttpClient', () => {
 
   it('times out without retrying', { timeout: 5_000 }, async () => {
     seen = [];
-    await expect(http().get(`${base}/hang`, { timeout: 0.05 })).rejects.toBeInstanceOf(APITimeoutError);
+    await expect(http().get(`${base}/hang`, { timeout: 0.3 })).rejects.toBeInstanceOf(APITimeoutError);
     expect(seen.filter((s) => s.url === '/hang').length).toBe(1);
   });
 
