@@ -27,7 +27,11 @@ const MIN_BASE64_FRAGMENT = 8;
 /** The forms a value may take on its way out. */
 function formsOf(value: string): string[] {
   const forms = new Set<string>([value]);
-  forms.add(encodeURIComponent(value));
+  try {
+    forms.add(encodeURIComponent(value));
+  } catch {
+    // A lone surrogate cannot be percent-encoded, so it cannot travel in that form either.
+  }
   forms.add(new URLSearchParams({ v: value }).toString().slice(2));
   forms.add(JSON.stringify(value).slice(1, -1));
   const bytes = Buffer.from(value, 'utf8');

@@ -14,6 +14,8 @@ import { ValidationError } from '../errors.js';
 
 /** Control characters (NUL included): never legal inside a path segment or a storage path. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A UTF-16 surrogate without its partner: not text, and `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Checks one path segment: a non-empty string that is not `.` or `..` and
@@ -33,6 +35,7 @@ export function checkSegment(field: string, value: unknown, example = 'a1b2c3'):
   if (CONTROL.test(value)) {
     throw new ValidationError(field, `must not contain control characters (NUL, newline…); use a name such as '${example}'`);
   }
+  if (LONE_SURROGATE.test(value)) throw new ValidationError(field, `is not well-formed Unicode (a lone surrogate); use a name such as '${example}'`);
   if (value.includes('/') || value.includes('\\')) {
     throw new ValidationError(field, `${JSON.stringify(value)} must not contain '/' or '\\' (it would leave its URL segment); use a name such as '${example}'`);
   }
@@ -66,6 +69,7 @@ export function normalizeStoragePath(field: string, value: unknown, example = 'e
     throw new ValidationError(field, `must be a non-empty string, e.g. '${example}'`);
   }
   if (CONTROL.test(value)) throw new ValidationError(field, `must not contain control characters (NUL, newline…), e.g. '${example}'`);
+  if (LONE_SURROGATE.test(value)) throw new ValidationError(field, `is not well-formed Unicode (a lone surrogate), e.g. '${example}'`);
   if (value.includes('\\')) throw new ValidationError(field, `must use '/' as separator, not '\\', e.g. '${example}'`);
   if (value.startsWith('/') || /^[A-Za-z]:/.test(value)) {
     throw new ValidationError(field, `'${value}' is absolute; storage paths are relative to the extension's files, e.g. '${example}'`);
