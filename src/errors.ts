@@ -277,6 +277,46 @@ export class CallTokenError extends ImperalError {
 }
 
 /**
+ * A response was larger than the call's `maxResponseBytes`: the SDK stopped
+ * reading, dropped the connection and kept none of the body.
+ */
+export class ResponseTooLargeError extends APIError {
+  /** The limit that was exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(what: string, maxResponseBytes: number, statusCode: number) {
+    super(
+      `${what}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes); the connection was dropped. ` +
+        'Raise maxResponseBytes for this call if the body is expected to be that large',
+      statusCode,
+      { code: 'response_too_large' },
+    );
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/**
+ * `ctx.http` refused to connect to a loopback, private, link-local, CGNAT or
+ * cloud-metadata address (server-side request forgery guard).
+ */
+export class PrivateNetworkError extends ImperalError {
+  /** The host name of the URL (or of the redirect hop) that was refused. */
+  readonly host: string;
+  /** The address it resolved to. */
+  readonly address: string;
+
+  constructor(host: string, address: string) {
+    super(
+      `ctx.http refused '${host}' (${address}): loopback, private, link-local, CGNAT and cloud-metadata addresses are blocked. ` +
+        "If this target is intended, pass allowPrivateNetwork: ['" + host + "'] (or a CIDR) to the request or to createContext",
+      { code: 'private_network_refused' },
+    );
+    this.host = host;
+    this.address = address;
+  }
+}
+
+/**
  * An optional package a feature needs is not installed (e.g. `zod-to-json-schema`
  * for zod 3 schemas, `esbuild` for the CLI's bundling). The message says what to install.
  */

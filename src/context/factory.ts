@@ -15,7 +15,7 @@ import { CacheModels } from './clients/cache-models.js';
 import { GatewayChatInjector } from './clients/chat.js';
 import { StaticConfigClient } from './clients/config.js';
 import { GatewayExtensionsClient } from './clients/extensions.js';
-import { UndiciHttpClient } from './clients/http.js';
+import { UndiciHttpClient, type AllowPrivateNetwork } from './clients/http.js';
 import { gatewayNotifyClient } from './clients/notify.js';
 import { ClientScope } from './clients/scope.js';
 import { EnvSecretsClient, SecretRules, VaultSecretsClient, secretsDevMode } from './clients/secrets.js';
@@ -27,6 +27,7 @@ import type { ContextByKind, ContextKind } from './context.js';
 import { bareExtension, type ExtensionLike } from './extension-like.js';
 import { SYSTEM_USER_ID, User, WEBHOOK_USER_ID, makeTenant, type IdentityInit, type Tenant } from './identity.js';
 import { createLogger, type LogSink } from './logger.js';
+import { sharedRedactor } from './redactor.js';
 import { buildContext, type ClientSet, type ProgressCallback } from './runtime.js';
 
 /** Options of {@link createContext}. */
@@ -53,8 +54,22 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
   readonly time?: Partial<TimeContext>;
   /** Where gateway requests go (default: a shared keep-alive pool per origin). Tests pass a `MockAgent`. */
   readonly dispatcher?: Dispatcher;
-  /** Where `ctx.http` requests go (default: a shared agent). */
+  /**
+   * Where `ctx.http` requests go (default: the SDK's egress agents, which apply the
+   * SSRF guard after DNS resolution; an injected dispatcher is only checked for IP-literal hosts).
+   */
   readonly httpDispatcher?: Dispatcher;
+  /**
+   * Largest response body accepted from the gateway and through `ctx.http`, in
+   * bytes (default 10 MiB). A call's own `maxResponseBytes` overrides it.
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Opens `ctx.http`'s SSRF guard: `true` for every address, or a list of host
+   * names, IP addresses and CIDR ranges (e.g. `['127.0.0.1']` for a local test
+   * server). Default: loopback, private, link-local, CGNAT and metadata addresses are refused.
+   */
+  readonly allowPrivateNetwork?: AllowPrivateNetwork;
   readonly retry?: Partial<RetryPolicy>;
   /** Cancels every client call of this context. */
   readonly signal?: AbortSignal;
@@ -84,7 +99,13 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
   const user = new User(identityFor(options.kind, options.identity));
   const signal = options.signal ?? new AbortController().signal;
   // Only a caller's signal is handed to the transport: a never-aborting one would cost a listener per request.
-  const http = new GatewayHttp({ gatewayUrl: options.gatewayUrl, dispatcher: options.dispatcher, retry: options.retry, signal: options.signal });
+  const http = new GatewayHttp({
+    gatewayUrl: options.gatewayUrl,
+    dispatcher: options.dispatcher,
+    retry: options.retry,
+    signal: options.signal,
+    maxResponseBytes: options.maxResponseBytes,
+  });
   const base = new ClientScope({
     http,
     extensionId,
@@ -95,12 +116,18 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     sessionToken: options.sessionToken,
   });
   const models = new CacheModels(ext.registry.cacheModels, extensionId);
-  const rules = new SecretRules(ext.registry.secrets, extensionId);
+  // One memory of secret values per extension: a value read in an earlier invocation stays masked.
+  const rules = new SecretRules(ext.registry.secrets, extensionId, sharedRedactor(ext.registry.secrets));
   const devSecrets = secretsDevMode(options.env);
   const config = new StaticConfigClient(options.config ?? {});
   const now = options.now ?? Date.now;
   const time = makeTimeContext(options.time, new Date(now()));
-  const egress = new UndiciHttpClient({ dispatcher: options.httpDispatcher, signal: options.signal });
+  const egress = new UndiciHttpClient({
+    dispatcher: options.httpDispatcher,
+    signal: options.signal,
+    maxResponseBytes: options.maxResponseBytes,
+    allowPrivateNetwork: options.allowPrivateNetwork,
+  });
   const clientsFor = (u: User): ClientSet => {
     const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
     return {

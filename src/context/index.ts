@@ -29,7 +29,9 @@ export { CACHE_TTL, CACHE_MAX_BYTES, cacheKeyHash, type CacheEnvelope, type Cach
 export type { CacheClient, CacheSetOptions, CacheValue } from './clients/cache.js';
 export type { NotifyClient, NotifyOptions } from './clients/notify.js';
 export type { StorageClient, FileInfo } from './clients/storage.js';
-export { HTTPResponse, HTTPStatusError, HTTP_TIMEOUT, HTTP_MAX_REDIRECTS, type HttpClient, type HttpRequestOptions } from './clients/http.js';
+export { HTTPResponse, HTTPStatusError, HTTP_TIMEOUT, HTTP_MAX_REDIRECTS, type AllowPrivateNetwork, type HttpClient, type HttpRequestOptions } from './clients/http.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from '../http/transport.js';
+export { isPrivateAddress } from '../http/ssrf.js';
 export { StaticConfigClient, type ConfigClient } from './clients/config.js';
 export { MAX_CALL_DEPTH, type ExtensionsClient } from './clients/extensions.js';
 export { makeTimeContext, type TimeContext } from './clients/time.js';

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { toLogFields } from './log-fields.js';
 import type { SecretRedactor } from './redactor.js';
 
 /** Log levels, least to most severe. */
@@ -14,6 +15,7 @@ export interface LogRecord {
   readonly message: string;
   /** `ext.<app id>`. */
   readonly logger: string;
+  /** Plain JSON data: whatever was logged (errors, URLs, maps, buffers…) serialised safely, secrets masked. */
   readonly fields: Readonly<Record<string, unknown>>;
   /** ISO-8601 time. */
   readonly time: string;
@@ -36,8 +38,10 @@ export const stderrSink: LogSink = (record) => {
 };
 
 /**
- * A logger for `extensionId` writing to `sink`. With a `redactor`, secret values
- * the context has seen are masked in messages and string fields.
+ * A logger for `extensionId` writing to `sink`. Fields of any type are turned into
+ * plain JSON data first; with a `redactor`, secret values the context has seen are
+ * masked in the message and in every string of the fields (keys included), so
+ * every sink — stderr, a custom one, `MockContext.logs` — receives masked records.
  */
 export function createLogger(
   extensionId: string,
@@ -45,15 +49,16 @@ export function createLogger(
   now: () => Date = () => new Date(),
   redactor?: SecretRedactor,
 ): ContextLogger {
+  const redact = (text: string): string => (redactor ? redactor.redact(text) : text);
   const emit =
     (level: LogLevel) =>
     (message: string, fields: Record<string, unknown> = {}): void =>
       sink(
         Object.freeze({
           level,
-          message: redactor ? redactor.redact(message) : message,
+          message: typeof message === 'string' ? redact(message) : (JSON.stringify(toLogFields({ message }, redact).message) ?? ''),
           logger: `ext.${extensionId}`,
-          fields: redactor ? (redactor.redactDeep(fields) as Record<string, unknown>) : fields,
+          fields: toLogFields(fields, redact),
           time: now().toISOString(),
         }),
       );

@@ -6,8 +6,9 @@
  * @module
  */
 import { inspect } from 'node:util';
-import type { SecretRedactor } from './redactor.js';
+import { REDACTOR, type SecretRedactor } from './redactor.js';
 import { AuthError, ValidationError } from '../errors.js';
+import { checkSegment } from '../http/paths.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
 import { guardSkeleton } from './clients/skeleton.js';
 import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
@@ -57,6 +58,7 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
 
   constructor(parts: ContextParts) {
     if (!parts.extensionId) throw new ValidationError('extensionId', 'a context needs the extension app id, e.g. "tasks-mini"');
+    checkSegment('extensionId', parts.extensionId, 'tasks-mini');
     this.#parts = parts;
     this.kind = parts.kind;
     this.extensionId = parts.extensionId;
@@ -92,6 +94,8 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     if (typeof userId !== 'string' || userId === '' || userId === SYSTEM_USER_ID) {
       throw new ValidationError('userId', `must be a real user id (not empty, not "${SYSTEM_USER_ID}")`);
     }
+    // User ids become URL segments of the cache, skeleton and billing routes.
+    checkSegment('userId', userId, 'user_123');
     return new ContextImpl({ ...this.#parts, user: this.user.scopedTo(userId) });
   }
 
@@ -110,6 +114,11 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
 
   redactSecrets(text: string): string {
     return this.#parts.redactor ? this.#parts.redactor.redact(text) : text;
+  }
+
+  /** The redactor, for the dispatcher's masking of results (see `redactorOf`). */
+  get [REDACTOR](): SecretRedactor | undefined {
+    return this.#parts.redactor;
   }
 
   /** Identity summary only: no clients, no credentials. */

@@ -21,7 +21,7 @@ import type { Extension } from './extension.js';
 import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
 import { DispatchCodes, describeError } from './outcomes.js';
 import type { ChatFunctionRecord, LifecycleKind } from './records.js';
-import { toActionResult, wireForm } from './results.js';
+import { maskSecrets, toActionResult, wireForm } from './results.js';
 
 export { matchesEventType } from './dispatch-system.js';
 export { DEFAULT_MAX_RESULT_BYTES, type DispatchOptions } from './dispatch-guard.js';
@@ -108,10 +108,13 @@ export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ct
   } catch (error) {
     return Promise.reject(error);
   }
-  return route(ext, inv, ctx).then(
-    (wire) => guardWire(ext, inv, wire, limits, ctx),
-    (error: unknown) => internalFailure(ext, inv, error, ctx),
-  ) as Promise<WireResults[I['kind']]>;
+  return route(ext, inv, ctx)
+    .then(
+      (wire) => guardWire(ext, inv, wire, limits, ctx),
+      (error: unknown) => internalFailure(ext, inv, error, ctx),
+    )
+    // Every answer leaves through here: secret values the call has seen are masked in it.
+    .then((out) => maskSecrets(ctx, out)) as Promise<WireResults[I['kind']]>;
 }
 
 // Not async itself: every branch returns its runner's promise, so the hot path
@@ -152,12 +155,12 @@ function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> 
 
 /** Runs a chat function and returns its `ActionResult` (the tester's `call` uses this directly). */
 export function runFunction(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
-  return runNamed(ext.registry.functions, 'chat function', name, params, ctx, AS_RESULT);
+  return runNamed(ext.registry.functions, 'chat function', name, params, ctx, AS_RESULT).then((out) => maskSecrets(ctx, out));
 }
 
 /** Runs an exposed method and returns its `ActionResult`. */
 export function runExposed(ext: Extension, name: string, params: unknown, ctx: Context): Promise<ActionResult<unknown>> {
-  return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, AS_RESULT);
+  return runNamed(ext.registry.exposed, 'exposed method', name, params, ctx, AS_RESULT).then((out) => maskSecrets(ctx, out));
 }
 
 /** Looks `name` up in `records` and invokes it; an unknown name is a NOT_FOUND failure listing the known ones. */

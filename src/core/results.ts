@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { redactorOf } from '../context/redactor.js';
 import { ActionResult } from '../types/action-result.js';
 import { isPlainObject, isWireSerializable } from '../types/json.js';
 
@@ -45,6 +46,24 @@ const RESULT_KEYS = new Set(['status', 'summary', 'data', 'error', 'error_code',
 function looksLikeActionResultDict(value: Record<string, unknown>): boolean {
   const status = value.status === 'success' || (value.status === 'error' && typeof value.error === 'string');
   return status && Object.keys(value).every((key) => RESULT_KEYS.has(key));
+}
+
+/**
+ * `out` (a wire result, or an `ActionResult` for the tester) with every secret
+ * value `ctx` has seen masked — in `error`, `summary`, `data`, `ui`, returned
+ * error dicts, whatever path a value takes out of a handler. The dispatcher
+ * applies it to everything it answers, so RPC replies are masked too. Unchanged
+ * results are returned as they are.
+ */
+export function maskSecrets<T>(ctx: unknown, out: T): T {
+  const redactor = redactorOf(ctx);
+  if (!redactor || redactor.empty) return out;
+  if (out instanceof ActionResult) {
+    const dict = out.toDict();
+    const masked = redactor.redactDeep(dict);
+    return (masked === dict ? out : ActionResult.fromDict(masked as Record<string, unknown>)) as T;
+  }
+  return redactor.redactDeep(out) as T;
 }
 
 /** A value's wire form: `toDict()` when it has one, else the value itself. */

@@ -10,18 +10,21 @@ import { InvalidResponseError, ValidationError } from '../errors.js';
 import { gatewayDispatcher } from './pool.js';
 import type { RetryPolicy } from './retry.js';
 import { errorFromResponse, type ErrorSubject } from './status-errors.js';
-import { Transport, type HttpMethod, type TransportResponse } from './transport.js';
+import { parseJsonExact } from './json.js';
+import { Transport, checkMaxResponseBytes, type HttpMethod, type TransportResponse } from './transport.js';
 
 /** Per-call options every client method accepts. */
 export interface CallOptions {
   /** Cancels the call (defaults to the handler's `ctx.signal`). */
   readonly signal?: AbortSignal;
   /**
-   * Per-attempt timeout in milliseconds, > 0 (defaults to the client's upstream
-   * timeout). undici checks it on a coarse timer, so it may fire up to about a
-   * second late; it never fires early.
+   * Per-attempt timeout in milliseconds, > 0 and at most 180,000 (defaults to the
+   * client's upstream timeout). It bounds the whole exchange of each attempt:
+   * connecting, the headers and the last byte of the body.
    */
   readonly timeoutMs?: number;
+  /** Largest response body accepted, in bytes (default: the context's, 10 MiB unless set). */
+  readonly maxResponseBytes?: number;
   /** Overrides the number of retries for this call. */
   readonly maxRetries?: number;
 }
@@ -45,6 +48,8 @@ export interface GatewayConnection {
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** Default cancellation for every call (the handler's signal). */
   readonly signal?: AbortSignal | undefined;
+  /** Largest response body accepted, in bytes (default 10 MiB); a call's own option overrides it. */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** One gateway call. */
@@ -75,12 +80,15 @@ export class GatewayReply {
     private readonly what: string,
   ) {}
 
-  /** The body parsed as JSON; an empty body is `null`. Malformed JSON is an {@link InvalidResponseError}. */
+  /**
+   * The body parsed as JSON; an empty body is `null`; integers beyond 2^53 arrive
+   * as decimal strings (never rounded). Malformed JSON is an {@link InvalidResponseError}.
+   */
   json<T = unknown>(): T {
     const text = new TextDecoder().decode(this.body);
     if (text.trim() === '') return null as T;
     try {
-      return JSON.parse(text) as T;
+      return parseJsonExact(text) as T;
     } catch (err) {
       throw new InvalidResponseError(`${this.what}: the gateway answered HTTP ${this.status} with malformed JSON`, this.status, { cause: err });
     }
@@ -96,23 +104,17 @@ export class GatewayReply {
   }
 }
 
-/** RFC 3986 sub-delimiters plus `:` and `@`: legal inside a path segment, left as they are. */
-const PCHAR_ESCAPES = /%(24|26|2B|2C|3B|3D|3A|40)/g;
+export { seg } from './paths.js';
 
-/**
- * Percent-encodes one path segment as the platform's own client does (spaces,
- * `%`, `?`, `#` and non-ASCII escaped; `:@!$&'()*+,;=` kept). Unlike it, a `/`
- * inside an id is escaped too, so it stays inside the segment.
- */
-export function seg(value: string): string {
-  return encodeURIComponent(value).replace(PCHAR_ESCAPES, (m) => decodeURIComponent(m));
-}
+/** Longest timeout a call may ask for: 180 s (longer work belongs in a background task). */
+export const MAX_CALL_TIMEOUT_MS = 180_000;
 
 /** Sends gateway calls over one {@link Transport}. */
 export class GatewayHttp {
   readonly baseUrl: string;
   readonly transport: Transport;
   readonly #signal: AbortSignal | undefined;
+  readonly #maxResponseBytes: number;
 
   constructor(conn: GatewayConnection) {
     let url: URL;
@@ -124,6 +126,7 @@ export class GatewayHttp {
     this.baseUrl = url.href.replace(/\/+$/, '');
     this.transport = new Transport({ dispatcher: conn.dispatcher ?? (() => gatewayDispatcher(url.origin)), retry: conn.retry });
     this.#signal = conn.signal;
+    this.#maxResponseBytes = checkMaxResponseBytes(conn.maxResponseBytes);
   }
 
   /** Sends `call`; non-2xx statuses not listed in `accept` become SDK errors. */
@@ -144,6 +147,10 @@ export class GatewayHttp {
     if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
       throw new ValidationError('timeoutMs', `must be a number of milliseconds > 0 (got ${String(timeoutMs)})`);
     }
+    if (timeoutMs > MAX_CALL_TIMEOUT_MS) {
+      throw new ValidationError('timeoutMs', `is capped at ${MAX_CALL_TIMEOUT_MS} ms (got ${timeoutMs}); move longer work into a background task`);
+    }
+    const maxResponseBytes = checkMaxResponseBytes(opts?.maxResponseBytes, this.#maxResponseBytes);
     if (opts?.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
     const idempotent = call.method !== 'POST' && call.method !== 'PATCH';
     const res: TransportResponse = await this.transport.send({
@@ -152,6 +159,7 @@ export class GatewayHttp {
       headers,
       body,
       timeoutMs,
+      maxResponseBytes,
       // The handler's signal always applies; a per-call signal can only cut the call shorter.
       signal: opts?.signal && this.#signal ? AbortSignal.any([opts.signal, this.#signal]) : (opts?.signal ?? this.#signal),
       retryable: idempotent || call.readOnly === true || Boolean(opts?.idempotencyKey),

@@ -6,11 +6,17 @@
  *
  * @module
  */
-import type { Dispatcher, Pool } from 'undici';
+import { isIP } from 'node:net';
+import type { Agent, Dispatcher, Pool, buildConnector } from 'undici';
 import { undici } from '../lazy.js';
+import { PrivateNetworkError } from '../errors.js';
+import { GUARDED, allowsAddress, guardedLookup, type PrivateNetworkPolicy } from './ssrf.js';
 
 const pools = new Map<string, Pool>();
-let egress: Dispatcher | undefined;
+/** One egress agent per private-network policy (most processes only ever use the guarded one). */
+const egress = new Map<string, Agent>();
+/** Distinct policies kept at once; the oldest agent is closed (gracefully) beyond this. */
+const MAX_EGRESS_AGENTS = 16;
 
 /** Connections per gateway origin (the platform's own client uses 50). */
 const POOL_CONNECTIONS = 50;
@@ -33,17 +39,39 @@ export function withRedirects(dispatcher: Dispatcher, maxRedirections: number): 
   return dispatcher.compose(undici().interceptors.redirect({ maxRedirections }));
 }
 
-/** The shared egress agent of `ctx.http`: any origin, at most 5 redirects. */
-export function egressDispatcher(): Dispatcher {
-  egress ??= withRedirects(new (undici().Agent)({ keepAliveTimeout: KEEP_ALIVE_MS }), 5);
-  return egress;
+/**
+ * The shared egress agent of `ctx.http` for `policy`. Every connection it opens
+ * goes through the SSRF guard: IP literals are checked directly, names after DNS
+ * resolution (so the address actually connected to is the one checked).
+ * Redirects are followed by the `ctx.http` client itself, hop by hop.
+ */
+export function egressDispatcher(policy: PrivateNetworkPolicy = GUARDED): Dispatcher {
+  let agent = egress.get(policy.key);
+  if (!agent || agent.closed || agent.destroyed) {
+    const base = undici().buildConnector({ lookup: guardedLookup(policy) } as buildConnector.BuildOptions);
+    const connect: buildConnector.connector = (opts, callback) => {
+      const host = opts.hostname.replace(/^\[(.*)\]$/, '$1');
+      if (isIP(host) !== 0 && !allowsAddress(policy, host, host)) {
+        callback(new PrivateNetworkError(host, host), null);
+        return;
+      }
+      return base(opts, callback);
+    };
+    agent = new (undici().Agent)({ keepAliveTimeout: KEEP_ALIVE_MS, connect });
+    egress.set(policy.key, agent);
+    if (egress.size > MAX_EGRESS_AGENTS) {
+      const [oldestKey, oldest] = egress.entries().next().value as [string, Agent];
+      egress.delete(oldestKey);
+      void oldest.close().catch(() => undefined);
+    }
+  }
+  return agent;
 }
 
 /** Closes every shared pool (for graceful shutdown and test teardown). */
 export async function closeSharedDispatchers(): Promise<void> {
-  const all: Dispatcher[] = [...pools.values()];
-  if (egress) all.push(egress);
+  const all: Dispatcher[] = [...pools.values(), ...egress.values()];
   pools.clear();
-  egress = undefined;
+  egress.clear();
   await Promise.all(all.map((d) => d.close().catch(() => undefined)));
 }

@@ -1,7 +1,8 @@
 /**
  * The one HTTP transport every real client goes through: undici `request()`
- * over an injected or shared dispatcher, a per-attempt deadline combined with
- * the caller's `AbortSignal`, and retries with capped, jittered backoff.
+ * over an injected or shared dispatcher, a per-attempt deadline covering the
+ * whole exchange (headers and body) combined with the caller's `AbortSignal`,
+ * a cap on the response size, and retries with capped, jittered backoff.
  *
  * It never maps statuses to errors (that is the gateway layer's job, and
  * `ctx.http` must not do it); it only throws for transport failures.
@@ -10,7 +11,7 @@
  */
 import type { Dispatcher, FormData } from 'undici';
 import { undici } from '../lazy.js';
-import { APIConnectionError, APITimeoutError } from '../errors.js';
+import { APIConnectionError, APITimeoutError, ImperalError, ResponseTooLargeError, ValidationError } from '../errors.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
 
 /** HTTP methods the clients use. */
@@ -23,8 +24,10 @@ export interface TransportRequest {
   readonly url: URL;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array | FormData | null;
-  /** Deadline of each attempt in milliseconds: until the headers arrive, then between body chunks. */
+  /** Deadline of each attempt in milliseconds, for the whole exchange: connecting, headers and the last body byte. */
   readonly timeoutMs: number;
+  /** Largest response body accepted, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  readonly maxResponseBytes?: number | undefined;
   /** The caller's cancellation; aborting it is never retried. */
   readonly signal?: AbortSignal | undefined;
   /**
@@ -35,6 +38,25 @@ export interface TransportRequest {
   /** Overrides the transport's retry count for this request. */
   readonly maxRetries?: number | undefined;
 }
+
+/** Default cap of a response body: 10 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Checks a `maxResponseBytes` option (`undefined` → `fallback`).
+ *
+ * @throws {@link ValidationError} unless it is a positive whole number of bytes.
+ */
+export function checkMaxResponseBytes(value: unknown, fallback = DEFAULT_MAX_RESPONSE_BYTES): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ValidationError('maxResponseBytes', `must be a whole number of bytes > 0, e.g. ${DEFAULT_MAX_RESPONSE_BYTES} (got ${String(value)})`);
+  }
+  return value;
+}
+
+/** Marks the per-attempt deadline as the reason of an abort. */
+class DeadlineExpired extends Error {}
 
 /** A fully read response. Header names are lower-case; repeated headers are comma-joined. */
 export interface TransportResponse {
@@ -102,32 +124,76 @@ export class Transport {
 
   async #attempt(req: TransportRequest): Promise<RetryableOutcome> {
     req.signal?.throwIfAborted();
+    // One timer bounds the whole exchange: undici's own timers restart on every body
+    // chunk, so a server trickling a byte at a time could stretch them without end.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineExpired()), req.timeoutMs);
+    const onAbort = (): void => deadline.abort(req.signal?.reason);
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    const what = `${req.method} ${req.url.pathname}`;
     try {
-      // undici's own per-request timers (time to headers, then idle time between body
-      // chunks) are far cheaper than an AbortSignal.timeout per call.
       const res = await undici().request(req.url, {
         method: req.method,
         headers: req.headers as Record<string, string>,
         body: req.body ?? null,
-        signal: req.signal,
+        signal: deadline.signal,
         dispatcher: this.dispatcher,
         headersTimeout: req.timeoutMs,
         bodyTimeout: req.timeoutMs,
       });
-      const body = new Uint8Array(await res.body.arrayBuffer());
+      const body = await readBounded(res, req.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, what);
       const headers = flattenHeaders(res.headers);
       const response: TransportResponse = { status: res.statusCode, headers, body };
       const retryAfter = parseRetryAfter(headers);
       return retryAfter === undefined ? { response } : { response, waitMs: retryAfter };
     } catch (err) {
       if (req.signal?.aborted) throw req.signal.reason;
-      const what = `${req.method} ${req.url.pathname}`;
-      if (TIMEOUT_CODES.has((err as { code?: string }).code ?? '')) {
+      // Typed refusals (size cap, SSRF guard) are final: another attempt would meet them again.
+      const typed = typedCause(err);
+      if (typed) throw typed;
+      if (deadline.signal.aborted || TIMEOUT_CODES.has((err as { code?: string }).code ?? '')) {
         return { error: new APITimeoutError(`${what} timed out after ${req.timeoutMs} ms`, req.timeoutMs, { cause: err }) };
       }
       return { error: new APIConnectionError(`${what} failed: ${describe(err)}`, { cause: err }) };
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
     }
   }
+}
+
+/**
+ * Reads a body, counting bytes as they arrive: past `limit` the stream is
+ * destroyed (undici drops the connection) and nothing read is kept, so memory
+ * never grows much beyond the cap whatever the upstream sends.
+ */
+async function readBounded(res: Dispatcher.ResponseData, limit: number, what: string): Promise<Uint8Array> {
+  const tooLarge = (): ResponseTooLargeError => {
+    res.body.destroy();
+    return new ResponseTooLargeError(what, limit, res.statusCode);
+  };
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    if (total > limit) {
+      chunks.length = 0;
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+}
+
+/** An SDK error thrown below undici (e.g. by the SSRF connector), found on the error or its causes. */
+function typedCause(err: unknown): ImperalError | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof ImperalError) return e;
+  }
+  return undefined;
 }
 
 /** undici error codes of an expired per-request timer. */

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { rememberedWireJson } from '../core/wire-json.js';
 import { checkReply, checkRequest } from './envelope-check.js';
-import { parseExactJson, parseJsonExactTop, stringifyExactJson } from './exact-json.js';
+import { parseExactJson, parseJsonExactTop, stringifyExactJson } from '../http/exact-json.js';
 
 const nanoseconds = z.union([z.bigint(), z.number().int(), z.string().regex(/^-?\d+$/)]).transform((v) => BigInt(v));
 const corrId = z.string().min(16).max(64);

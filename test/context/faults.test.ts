@@ -241,9 +241,9 @@ describe('more faults', () => {
   it('a PUT whose answer is lost is retried and stores one value', async () => {
     const ctx = ctxOf();
     faults('/v1/secrets', 'process-then-reset');
-    await ctx.secrets.set('api_key', 'v1');
+    await ctx.secrets.set('api_key', 'v1-x');
     expect(gw.requests.filter((r) => r.method === 'PUT').length).toBe(2);
-    expect(await ctx.secrets.get('api_key')).toBe('v1');
+    expect(await ctx.secrets.get('api_key')).toBe('v1-x');
   });
 
   it('refuses a zero or negative timeout before sending anything', async () => {

@@ -46,7 +46,8 @@ afterAll(async () => {
 });
 
 describe('UndiciHttpClient', () => {
-  const http = () => new UndiciHttpClient({ dispatcher: agent });
+  // The test server listens on loopback, which the SSRF guard refuses unless opened.
+  const http = () => new UndiciHttpClient({ dispatcher: agent, allowPrivateNetwork: ['127.0.0.1'] });
 
   it('decodes JSON (arrays too), lower-cases and joins headers, never throws on status', async () => {
     const r = await http().get(`${base}/json`);
@@ -99,7 +100,7 @@ describe('UndiciHttpClient', () => {
 
   it('times out without retrying', { timeout: 5_000 }, async () => {
     seen = [];
-    await expect(http().get(`${base}/hang`, { timeout: 0.05 })).rejects.toBeInstanceOf(APITimeoutError);
+    await expect(http().get(`${base}/hang`, { timeout: 0.3 })).rejects.toBeInstanceOf(APITimeoutError);
     expect(seen.filter((s) => s.url === '/hang').length).toBe(1);
   });
 

@@ -218,11 +218,11 @@ describe('other clients wire', () => {
 
   it('secrets', async () => {
     const ctx = ctxOf();
-    await ctx.secrets.set('api_key', 'v');
+    await ctx.secrets.set('api_key', 'v-01');
     let r = only();
     expect([r.method, r.rawUrl]).toEqual(['PUT', '/v1/secrets/app1/api_key']);
     expect(contractHeaders(r)).toEqual({ authorization: 'Bearer sess', 'x-acting-user': 'u1', 'x-ext-id': 'app1', ...JSON_CT });
-    expect(r.body.toString()).toBe('{"value":"v"}');
+    expect(r.body.toString()).toBe('{"value":"v-01"}');
     for (const [call, method, url] of [
       [() => ctx.secrets.get('api_key'), 'GET', '/v1/secrets/app1/api_key'],
       [() => ctx.secrets.isSet('api_key'), 'GET', '/v1/secrets/app1/api_key/meta'],
@@ -341,9 +341,10 @@ describe('store wire: every request, composites and paging', () => {
     expect(r.body.toString()).toBe('{"where":{},"order_by":null,"limit":100,"extension_id":"app1","user_id":"u1","tenant_id":"t1"}');
   });
 
-  it('path segments are escaped like the platform client, except that "/" stays inside the id', async () => {
-    await ctxOf().store.get('notes', "a:b@c d/e%f!$&'()*+,;=");
-    expect(only().rawUrl).toBe("/v1/internal/store/notes/a:b@c%20d%2Fe%25f!$&'()*+,;=?extension_id=app1&tenant_id=t1");
+  it('path segments are escaped like the platform client; "/" (which the gateway would decode) is refused', async () => {
+    await ctxOf().store.get('notes', "a:b@c d%e?f#!$&'()*+,;=");
+    expect(only().rawUrl).toBe("/v1/internal/store/notes/a:b@c%20d%25e%3Ff%23!$&'()*+,;=?extension_id=app1&tenant_id=t1");
+    await expect(ctxOf().store.get('notes', 'd/e')).rejects.toMatchObject({ field: 'id' });
   });
 });
 
@@ -387,7 +388,7 @@ describe('other clients wire: remaining methods and options', () => {
 
   it('app-scoped secrets act as __app__ (one value per installation)', async () => {
     const ctx = ctxOf();
-    await ctx.secrets.set('shared_key', 'v');
+    await ctx.secrets.set('shared_key', 'v-01');
     await ctx.secrets.get('shared_key');
     await ctx.secrets.isSet('shared_key');
     expect(gw.requests.map((r) => [r.method, r.rawUrl, r.headers['x-acting-user']])).toEqual([

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RpcReplySchema, RpcRequestSchema, ValidationError, decodeReply, decodeRequest, encodeReply, encodeRequest } from '../../src/index.js';
-import { parseExactJson, stringifyExactJson, unsafeIntegers } from '../../src/rpc/exact-json.js';
+import { parseExactJson, stringifyExactJson, unsafeIntegers } from '../../src/http/exact-json.js';
 import { toIssues } from '../../src/core/schema.js';
 
 const DEADLINE = '1795304557123456789';

@@ -115,7 +115,7 @@ export class GatewayBillingClient implements BillingClient {
     const reply = await this.scope.http.call({
       what,
       method: 'GET',
-      path: `/v1/billing/internal/${route}/${seg(this.scope.userId)}`,
+      path: `/v1/billing/internal/${route}/${seg(this.scope.userId, 'userId')}`,
       headers: this.#headers(),
       timeoutMs: BILLING_TIMEOUT_MS,
       options,

@@ -105,6 +105,6 @@ export class GatewayCacheClient extends BaseCacheClient {
 
   #path(model: string, hash: string): string {
     const s = this.scope;
-    return `/v1/internal/extcache/${seg(s.extensionId)}/${seg(s.userId)}/${seg(model)}/${hash}`;
+    return `/v1/internal/extcache/${seg(s.extensionId, 'extensionId')}/${seg(s.userId, 'userId')}/${seg(model, 'model')}/${hash}`;
   }
 }

@@ -5,7 +5,15 @@
  * @module
  */
 import { ValidationError } from '../../errors.js';
+import { checkSegment } from '../../http/paths.js';
 import { isPlainObject } from '../../types/json.js';
+
+/**
+ * A value that becomes one URL path segment (collection, id, section, app id…):
+ * non-empty, not `.`/`..`, no `/`, `\` or control characters. The same helper
+ * guards the real clients, the mocks and the local gateway.
+ */
+export { checkSegment as requireSegment, normalizeStoragePath, normalizeStoragePrefix } from '../../http/paths.js';
 
 /** A non-empty string argument. */
 export function requireName(field: string, value: unknown, example: string): string {
@@ -33,7 +41,7 @@ export function requireIntIn(field: string, value: unknown, min: number, max: nu
 
 /** Collection names used in system-wide scans must not contain wildcards, separators or spaces. */
 export function requireScanCollection(value: unknown): string {
-  const name = requireName('collection', value, 'tasks');
+  const name = checkSegment('collection', value, 'tasks');
   if (/[:*?[\]/\s]/.test(name)) {
     throw new ValidationError('collection', `'${name}' must not contain ':', '*', '?', '[', ']', '/' or whitespace`);
   }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { CircularCallError, ExtensionError } from '../../errors.js';
 import { seg, type CallOptions, type WriteOptions } from '../../http/gateway.js';
-import { requireName } from './checks.js';
+import { requireName, requireSegment } from './checks.js';
 import type { ClientScope } from './scope.js';
 
 /** Longest chain of nested extension calls, the caller included. */
@@ -28,7 +28,7 @@ export interface ExtensionsClient {
 
 /** Rejects cycles and over-deep chains before anything is sent (shared with the mock). */
 export function checkCallChain(callStack: readonly string[], appId: string, method: string): string[] {
-  requireName('appId', appId, 'billing-tools');
+  requireSegment('appId', appId, 'billing-tools');
   requireName('method', method, 'get_invoice');
   const next = [...callStack, appId];
   if (callStack.includes(appId)) throw new CircularCallError(next);
@@ -63,7 +63,7 @@ export class GatewayExtensionsClient implements ExtensionsClient {
       what: 'extensions.call',
       resource: ['method', `${appId}.${method}`],
       method: 'POST',
-      path: `/v1/extensions/${seg(appId)}/call`,
+      path: `/v1/extensions/${seg(appId, 'appId')}/call`,
       headers: { ...s.service(), 'x-acting-user': s.userId, 'x-extension-id': s.extensionId, [CALL_STACK_HEADER]: stack.join(',') },
       json: { user_id: s.userId, tenant_id: s.tenantId, function: method, params },
       timeoutMs: CALL_TIMEOUT_MS,

@@ -1,19 +1,28 @@
 /**
  * `ctx.http`: outbound HTTP from a handler, straight to the target (not via
- * the gateway). It adds no credentials, never throws on an HTTP status,
- * follows at most 5 redirects and caps the timeout at 180 s.
+ * the gateway). It adds no credentials and never throws on an HTTP status. It
+ * is bounded: the timeout (≤ 180 s) covers the whole call, redirects included;
+ * bodies are capped (`maxResponseBytes`, 10 MiB by default); at most 5
+ * redirects are followed without leaking the caller's headers or body to
+ * another origin; and loopback / private / metadata addresses are refused
+ * unless `allowPrivateNetwork` opens them (docs/security.md).
  *
  * @module
  */
 import type { Dispatcher } from 'undici';
-import { APIConnectionError, ValidationError } from '../../errors.js';
-import { egressDispatcher, withRedirects } from '../../http/pool.js';
-import { Transport, type HttpMethod, type TransportResponse } from '../../http/transport.js';
+import { APIConnectionError, APITimeoutError, ValidationError } from '../../errors.js';
+import { parseJsonExact } from '../../http/json.js';
+import { egressDispatcher } from '../../http/pool.js';
+import { MAX_REDIRECTS, nextHop, type Hop } from '../../http/redirects.js';
+import { checkLiteralHost, privateNetworkPolicy, type AllowPrivateNetwork, type PrivateNetworkPolicy } from '../../http/ssrf.js';
+import { Transport, checkMaxResponseBytes, type HttpMethod, type TransportResponse } from '../../http/transport.js';
+
+export type { AllowPrivateNetwork } from '../../http/ssrf.js';
 
 /** Default and maximum timeouts, in seconds. */
 export const HTTP_TIMEOUT = Object.freeze({ default: 30, max: 180 });
 /** Redirects followed before giving up. */
-export const HTTP_MAX_REDIRECTS = 5;
+export const HTTP_MAX_REDIRECTS = MAX_REDIRECTS;
 
 /** Options of one outbound request. */
 export interface HttpRequestOptions {
@@ -24,24 +33,41 @@ export interface HttpRequestOptions {
   readonly json?: unknown;
   /** Raw body. */
   readonly body?: string | Uint8Array;
-  /** Seconds, > 0 and ≤ 180 (default 30). Longer work belongs in a background task. */
+  /**
+   * Seconds, > 0 and ≤ 180 (default 30), for the whole call: connecting, every
+   * redirect hop, the headers and the last body byte. Longer work belongs in a background task.
+   */
   readonly timeout?: number;
   readonly signal?: AbortSignal;
+  /** Largest response body accepted, in bytes (default: the context's, 10 MiB unless set). */
+  readonly maxResponseBytes?: number;
+  /**
+   * Opens the SSRF guard for this request: `true` for every address, or a list of
+   * host names, IP addresses and CIDR ranges (e.g. `['127.0.0.1']`). Default: the context's.
+   */
+  readonly allowPrivateNetwork?: AllowPrivateNetwork;
 }
 
 /** A response of `ctx.http` (`http_response.schema.json`). */
 export class HTTPResponse {
   /** Status code. */
   readonly statusCode: number;
-  /** Parsed JSON when the content type says JSON (text if it does not parse), else text; `''` when empty. */
+  /**
+   * Parsed JSON when the content type says JSON (text if it does not parse), else
+   * text; `''` when empty. Integers beyond 2^53 arrive as decimal strings, every digit kept.
+   */
   readonly body: unknown;
   /** Lower-cased header names; repeated headers comma-joined. */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(statusCode: number, body: unknown = '', headers: Readonly<Record<string, string>> = {}) {
+  readonly #text: string | undefined;
+
+  /** `text` is the body as received, when known (`text()` then returns it unchanged). */
+  constructor(statusCode: number, body: unknown = '', headers: Readonly<Record<string, string>> = {}, text?: string) {
     this.statusCode = statusCode;
     this.body = body;
     this.headers = headers;
+    this.#text = text;
   }
 
   /** Builds the response from raw bytes, decoding as the upstream client does. */
@@ -50,12 +76,12 @@ export class HTTPResponse {
     let body: unknown = text;
     if ((res.headers['content-type'] ?? '').includes('json') && text !== '') {
       try {
-        body = JSON.parse(text);
+        body = parseJsonExact(text);
       } catch {
         body = text;
       }
     }
-    return new HTTPResponse(res.status, body, res.headers);
+    return new HTTPResponse(res.status, body, res.headers, text);
   }
 
   /** 2xx. */
@@ -63,14 +89,15 @@ export class HTTPResponse {
     return this.statusCode >= 200 && this.statusCode < 300;
   }
 
-  /** The body as JSON: objects and arrays as they are, strings parsed. */
+  /** The body as JSON: objects and arrays as they are, strings parsed (big integers as strings). */
   json<T = unknown>(): T {
-    if (typeof this.body === 'string') return JSON.parse(this.body) as T;
+    if (typeof this.body === 'string') return parseJsonExact(this.body) as T;
     return this.body as T;
   }
 
-  /** The body as text (JSON bodies re-serialised). */
+  /** The body as text: as received when known, else JSON bodies re-serialised. */
   text(): string {
+    if (this.#text !== undefined) return this.#text;
     return typeof this.body === 'string' ? this.body : JSON.stringify(this.body);
   }
 
@@ -150,34 +177,75 @@ export abstract class BaseHttpClient implements HttpClient {
   }
 }
 
-/** `ctx.http` over undici: no retries (the caller decides), redirects followed, status never thrown. */
-export class UndiciHttpClient extends BaseHttpClient {
-  readonly #transport: Transport;
-  readonly #signal: AbortSignal | undefined;
+/** Options of {@link UndiciHttpClient}. */
+export interface UndiciHttpClientOptions {
+  /**
+   * Where requests go (e.g. a `MockAgent`). Default: the SDK's egress agents, whose
+   * connections pass the SSRF guard after DNS resolution. With an injected
+   * dispatcher only IP-literal hosts can be checked: it is trusted to connect where it should.
+   */
+  readonly dispatcher?: Dispatcher | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Default body cap of every request, in bytes (10 MiB). */
+  readonly maxResponseBytes?: number | undefined;
+  /** Default SSRF opening of every request (closed). */
+  readonly allowPrivateNetwork?: AllowPrivateNetwork | undefined;
+}
 
-  /** `dispatcher` (e.g. a `MockAgent`) gets redirect following added; default: the shared egress agent. */
-  constructor(options: { dispatcher?: Dispatcher | undefined; signal?: AbortSignal | undefined } = {}) {
+/** `ctx.http` over undici: no retries (the caller decides), redirects followed hop by hop, status never thrown. */
+export class UndiciHttpClient extends BaseHttpClient {
+  readonly #dispatcher: Dispatcher | undefined;
+  readonly #transports = new Map<Dispatcher, Transport>();
+  readonly #signal: AbortSignal | undefined;
+  readonly #maxResponseBytes: number;
+  readonly #policy: PrivateNetworkPolicy;
+
+  constructor(options: UndiciHttpClientOptions = {}) {
     super();
-    const injected = options.dispatcher;
-    const dispatcher = injected ? () => withRedirects(injected, HTTP_MAX_REDIRECTS) : egressDispatcher;
-    this.#transport = new Transport({ dispatcher, retry: { maxRetries: 0 } });
+    this.#dispatcher = options.dispatcher;
     this.#signal = options.signal;
+    this.#maxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes);
+    this.#policy = privateNetworkPolicy(options.allowPrivateNetwork);
   }
 
   async request(method: HttpMethod, url: string, options: HttpRequestOptions = {}): Promise<HTTPResponse> {
     const timeoutMs = checkHttpTimeout(options.timeout);
-    const target = buildUrl(url, options.params);
+    const maxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes, this.#maxResponseBytes);
+    const policy = options.allowPrivateNetwork === undefined ? this.#policy : privateNetworkPolicy(options.allowPrivateNetwork);
+    const transport = this.#transport(policy);
+    const first = buildUrl(url, options.params);
     const headers: Record<string, string> = { ...options.headers };
     let body: string | Uint8Array | null = options.body ?? null;
     if (options.json !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.json);
     }
-    const res = await this.#transport.send({ method, url: target, headers, body, timeoutMs, signal: options.signal ?? this.#signal, retryable: false });
-    // The redirect interceptor hands back the last 3xx once its budget is spent.
-    if (res.status >= 300 && res.status < 400 && res.headers.location) {
-      throw new APIConnectionError(`${method} ${target.origin}${target.pathname} exceeded ${HTTP_MAX_REDIRECTS} redirects`);
+    const signal = options.signal ?? this.#signal;
+    // One deadline for the whole call: every hop gets what is left of it.
+    const deadline = Date.now() + timeoutMs;
+    let hop: Hop = { method, url: first, headers, body };
+    for (let redirects = 0; ; redirects++) {
+      checkLiteralHost(hop.url, policy);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new APITimeoutError(`${method} ${first.origin}${first.pathname} timed out after ${timeoutMs} ms`, timeoutMs);
+      const res: TransportResponse = await transport.send({ ...hop, timeoutMs: left, maxResponseBytes, signal, retryable: false });
+      const next = nextHop(hop, res.status, res.headers.location, first.origin);
+      if (!next) return HTTPResponse.from(res);
+      if (redirects >= HTTP_MAX_REDIRECTS) {
+        throw new APIConnectionError(`${method} ${first.origin}${first.pathname} exceeded ${HTTP_MAX_REDIRECTS} redirects`);
+      }
+      hop = next;
     }
-    return HTTPResponse.from(res);
+  }
+
+  /** One transport per dispatcher: the injected one, or the egress agent of `policy`. */
+  #transport(policy: PrivateNetworkPolicy): Transport {
+    const dispatcher = this.#dispatcher ?? egressDispatcher(policy);
+    let transport = this.#transports.get(dispatcher);
+    if (!transport) {
+      transport = new Transport({ dispatcher, retry: { maxRetries: 0 } });
+      this.#transports.set(dispatcher, transport);
+    }
+    return transport;
   }
 }

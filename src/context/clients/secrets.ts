@@ -5,11 +5,12 @@
  *
  * @module
  */
-import { SecretNotDeclaredError, SecretValueTooLarge, SecretVaultUnavailable, SecretWriteForbidden } from '../../errors.js';
+import { inspect } from 'node:util';
+import { SecretNotDeclaredError, SecretValueTooLarge, SecretVaultUnavailable, SecretWriteForbidden, ValidationError } from '../../errors.js';
 import { APIError } from '../../errors.js';
 import { seg, type CallOptions, type GatewayCall, type GatewayReply } from '../../http/gateway.js';
 import type { SecretDeclarationLike } from '../extension-like.js';
-import { SecretRedactor } from '../redactor.js';
+import { MIN_SECRET_LENGTH, SecretRedactor } from '../redactor.js';
 import type { ClientScope } from './scope.js';
 
 /** Upstream secrets timeout. */
@@ -41,27 +42,40 @@ export interface SecretsClient {
 
 /** The declaration rules every implementation applies before touching a value. */
 export class SecretRules {
-  constructor(
-    private readonly declared: ReadonlyMap<string, SecretDeclarationLike>,
-    readonly appId: string,
-    /** Remembers every value read or written, so logs and errors can mask it. */
-    readonly redactor: SecretRedactor = new SecretRedactor(),
-  ) {}
+  readonly #declared: ReadonlyMap<string, SecretDeclarationLike>;
+  readonly appId: string;
+  /** Remembers every value read or written, so logs, errors and results can mask it. */
+  readonly redactor: SecretRedactor;
+
+  constructor(declared: ReadonlyMap<string, SecretDeclarationLike>, appId: string, redactor: SecretRedactor = new SecretRedactor()) {
+    this.#declared = declared;
+    this.appId = appId;
+    this.redactor = redactor;
+  }
 
   /** The declaration of `name`; {@link SecretNotDeclaredError} when there is none. */
   spec(name: string): SecretDeclarationLike {
-    const spec = typeof name === 'string' ? this.declared.get(name) : undefined;
-    if (!spec) throw new SecretNotDeclaredError(String(name), this.appId);
+    const spec = typeof name === 'string' ? this.#declared.get(name) : undefined;
+    if (!spec) throw new SecretNotDeclaredError(typeof name === 'string' ? name : typeof name, this.appId);
     return spec;
   }
 
-  /** Checks that the extension may write `name` (and, for `set`, the value's size). */
+  /**
+   * Checks that the extension may write `name` (and, for `set`, the value). The
+   * value is remembered first, so even a refused write has it masked wherever the
+   * handler lets it (or the error) travel.
+   *
+   * @throws {@link ValidationError} for a value shorter than {@link MIN_SECRET_LENGTH} characters.
+   */
   checkWrite(name: string, value?: string): SecretDeclarationLike {
+    if (typeof value === 'string') this.redactor.remember(value);
     const spec = this.spec(name);
     if (spec.writeMode === 'user') throw new SecretWriteForbidden(name, spec.writeMode);
     if (value !== undefined) {
-      if (typeof value !== 'string') throw new TypeError(`secret '${name}' value must be a string`);
-      this.redactor.remember(value);
+      if (typeof value !== 'string') throw new ValidationError('value', `secret '${name}' value must be a string (got ${value === null ? 'null' : typeof value})`);
+      if (value.length < MIN_SECRET_LENGTH) {
+        throw new ValidationError('value', `secret '${name}' value is shorter than ${MIN_SECRET_LENGTH} characters; such values cannot be told apart from ordinary text, so they are refused`);
+      }
       const size = Buffer.byteLength(value, 'utf8');
       if (size > spec.maxBytes) throw new SecretValueTooLarge(name, size, spec.maxBytes);
     }
@@ -70,16 +84,50 @@ export class SecretRules {
 
   /** Every declaration, in declaration order. */
   all(): SecretDeclarationLike[] {
-    return [...this.declared.values()];
+    return [...this.#declared.values()];
   }
+
+  /** Names only. */
+  toJSON(): { appId: string; declared: string[] } {
+    return { appId: this.appId, declared: [...this.#declared.keys()] };
+  }
+
+  [inspect.custom](): string {
+    return `SecretRules ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/** What `util.inspect`, `console.log` and `JSON.stringify` show of a secrets client: declared names, never values. */
+export function describeSecrets(kind: string, rules: SecretRules): { client: string; appId: string; declared: string[] } {
+  return { client: kind, ...rules.toJSON() };
 }
 
 /** `ctx.secrets` over the auth gateway's `/v1/secrets/{app}/{name}` API. */
 export class VaultSecretsClient implements SecretsClient {
-  constructor(
-    private readonly scope: ClientScope,
-    private readonly rules: SecretRules,
-  ) {}
+  readonly #scope: ClientScope;
+  readonly #rules: SecretRules;
+
+  constructor(scope: ClientScope, rules: SecretRules) {
+    this.#scope = scope;
+    this.#rules = rules;
+  }
+
+  private get scope(): ClientScope {
+    return this.#scope;
+  }
+
+  private get rules(): SecretRules {
+    return this.#rules;
+  }
+
+  /** Declared names only. */
+  toJSON(): ReturnType<typeof describeSecrets> {
+    return describeSecrets('vault', this.#rules);
+  }
+
+  [inspect.custom](): string {
+    return `SecretsClient ${JSON.stringify(this.toJSON())}`;
+  }
 
   async get(name: string, options?: CallOptions): Promise<string | null> {
     const spec = this.rules.spec(name);
@@ -110,7 +158,7 @@ export class VaultSecretsClient implements SecretsClient {
     const reply = await this.#send('list', {
       what: 'secrets.list',
       method: 'GET',
-      path: `/v1/secrets/${seg(this.scope.extensionId)}`,
+      path: `/v1/secrets/${seg(this.scope.extensionId, 'extensionId')}`,
       headers: this.scope.secrets(this.scope.userId),
       timeoutMs: SECRETS_TIMEOUT_MS,
       options,
@@ -139,7 +187,7 @@ export class VaultSecretsClient implements SecretsClient {
     return this.#send(op, {
       what: `secrets.${op}`,
       method,
-      path: `/v1/secrets/${seg(this.scope.extensionId)}/${seg(spec.name)}${suffix}`,
+      path: `/v1/secrets/${seg(this.scope.extensionId, 'extensionId')}/${seg(spec.name, 'name')}${suffix}`,
       headers: this.scope.secrets(acting),
       json,
       timeoutMs: SECRETS_TIMEOUT_MS,
@@ -171,14 +219,31 @@ export function secretsDevMode(env: NodeJS.ProcessEnv = process.env): boolean {
  * declaration's `envFallback`); writes are checked, then ignored.
  */
 export class EnvSecretsClient implements SecretsClient {
-  constructor(
-    private readonly rules: SecretRules,
-    private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+  // Private fields: `util.inspect` never walks them, so process.env stays out of any dump.
+  readonly #rules: SecretRules;
+  readonly #env: NodeJS.ProcessEnv;
+
+  constructor(rules: SecretRules, env: NodeJS.ProcessEnv = process.env) {
+    this.#rules = rules;
+    this.#env = env;
+  }
+
+  private get rules(): SecretRules {
+    return this.#rules;
+  }
+
+  /** Declared names only. */
+  toJSON(): ReturnType<typeof describeSecrets> {
+    return describeSecrets('env', this.#rules);
+  }
+
+  [inspect.custom](): string {
+    return `SecretsClient ${JSON.stringify(this.toJSON())}`;
+  }
 
   #read(name: string): string | undefined {
     const spec = this.rules.spec(name);
-    return this.env[`IMPERAL_SECRET_${spec.name.toUpperCase()}`] ?? (spec.envFallback ? this.env[spec.envFallback] : undefined);
+    return this.#env[`IMPERAL_SECRET_${spec.name.toUpperCase()}`] ?? (spec.envFallback ? this.#env[spec.envFallback] : undefined);
   }
 
   async get(name: string): Promise<string | null> {

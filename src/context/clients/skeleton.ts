@@ -6,7 +6,7 @@
  */
 import { SkeletonAccessForbidden } from '../../errors.js';
 import { seg, type CallOptions } from '../../http/gateway.js';
-import { requireName } from './checks.js';
+import { requireSegment } from './checks.js';
 import type { ClientScope } from './scope.js';
 
 /** Upstream skeleton timeout. */
@@ -33,12 +33,12 @@ export class GatewaySkeletonClient implements SkeletonClient {
   constructor(private readonly scope: ClientScope) {}
 
   async get<T = unknown>(section: string, options?: CallOptions): Promise<T | null> {
-    requireName('section', section, 'inbox');
+    requireSegment('section', section, 'inbox');
     const s = this.scope;
     const reply = await s.http.call({
       what: 'skeleton.get',
       method: 'GET',
-      path: `/v1/internal/skeleton/${seg(s.extensionId)}/${seg(s.userId)}/${seg(section)}`,
+      path: `/v1/internal/skeleton/${seg(s.extensionId, 'extensionId')}/${seg(s.userId, 'userId')}/${seg(section, 'section')}`,
       headers: s.callToken(),
       timeoutMs: SKELETON_TIMEOUT_MS,
       accept: [404],

@@ -6,7 +6,7 @@
 import { undici } from '../../lazy.js';
 import type { CallOptions, WriteOptions } from '../../http/gateway.js';
 import { Page } from '../../types/page.js';
-import { requireName } from './checks.js';
+import { normalizeStoragePath, normalizeStoragePrefix } from './checks.js';
 import type { ClientScope } from './scope.js';
 
 /** Upstream timeouts: transfers 60 s, the rest 10 s. */
@@ -60,8 +60,8 @@ export function toBytes(data: Uint8Array | string): Uint8Array {
 export class GatewayStorageClient implements StorageClient {
   constructor(private readonly scope: ClientScope) {}
 
-  async upload(path: string, data: Uint8Array | string, contentType = 'application/octet-stream', options?: WriteOptions): Promise<FileInfo> {
-    requireName('path', path, 'exports/report.csv');
+  async upload(rawPath: string, data: Uint8Array | string, contentType = 'application/octet-stream', options?: WriteOptions): Promise<FileInfo> {
+    const path = normalizeStoragePath('path', rawPath);
     const bytes = toBytes(data);
     const s = this.scope;
     // undici's own FormData (its request() encodes only that one); loaded with undici on first use.
@@ -89,8 +89,8 @@ export class GatewayStorageClient implements StorageClient {
     });
   }
 
-  async download(path: string, options?: CallOptions): Promise<Uint8Array> {
-    requireName('path', path, 'exports/report.csv');
+  async download(rawPath: string, options?: CallOptions): Promise<Uint8Array> {
+    const path = normalizeStoragePath('path', rawPath);
     const reply = await this.scope.http.call({
       what: 'storage.download',
       resource: ['file', path],
@@ -104,8 +104,8 @@ export class GatewayStorageClient implements StorageClient {
     return reply.body;
   }
 
-  async delete(path: string, options?: CallOptions): Promise<boolean> {
-    requireName('path', path, 'exports/report.csv');
+  async delete(rawPath: string, options?: CallOptions): Promise<boolean> {
+    const path = normalizeStoragePath('path', rawPath);
     const reply = await this.scope.http.call({
       what: 'storage.delete',
       method: 'DELETE',
@@ -119,7 +119,8 @@ export class GatewayStorageClient implements StorageClient {
     return reply.status !== 404;
   }
 
-  async list(prefix = '', options?: CallOptions): Promise<Page<FileInfo>> {
+  async list(rawPrefix = '', options?: CallOptions): Promise<Page<FileInfo>> {
+    const prefix = normalizeStoragePrefix(rawPrefix);
     const reply = await this.scope.http.call({
       what: 'storage.list',
       method: 'GET',

@@ -9,7 +9,7 @@ import { seg, type CallOptions, type GatewayReply, type WriteOptions } from '../
 import { Document } from '../../types/document.js';
 import { Page } from '../../types/page.js';
 import { SYSTEM_USER_ID } from '../identity.js';
-import { requireIntIn, requireName, requireObject, requireScanCollection } from './checks.js';
+import { requireIntIn, requireObject, requireScanCollection, requireSegment } from './checks.js';
 import type { ClientScope } from './scope.js';
 
 /** Upstream store timeout. */
@@ -101,7 +101,7 @@ export class GatewayStoreClient implements StoreClient {
   constructor(private readonly scope: ClientScope) {}
 
   async create<T extends DocData>(collection: string, data: T, options?: WriteOptions): Promise<Document<T>> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     requireObject('data', data);
     const s = this.scope;
     const reply = await s.http.call({
@@ -123,8 +123,8 @@ export class GatewayStoreClient implements StoreClient {
   }
 
   async update<T extends DocData = DocData>(collection: string, id: string, data: DocData, options?: UpdateOptions): Promise<Document<T>> {
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
+    requireSegment('collection', collection, 'tasks');
+    requireSegment('id', id, 'a1b2c3');
     requireObject('data', data);
     const s = this.scope;
     const body: Record<string, unknown> = { data, extension_id: s.extensionId, tenant_id: s.tenantId };
@@ -133,7 +133,7 @@ export class GatewayStoreClient implements StoreClient {
       what: 'store.update',
       resource: ['document', `${collection}/${id}`],
       method: 'PATCH',
-      path: `/v1/internal/store/${seg(collection)}/${seg(id)}`,
+      path: `/v1/internal/store/${seg(collection, 'collection')}/${seg(id, 'id')}`,
       headers: this.#headers(),
       json: body,
       timeoutMs: STORE_TIMEOUT_MS,
@@ -148,12 +148,12 @@ export class GatewayStoreClient implements StoreClient {
 
   /** GET/DELETE of one document (404 handed back to the caller). */
   #byId(what: string, method: 'GET' | 'DELETE', collection: string, id: string, options?: CallOptions): Promise<GatewayReply> {
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
+    requireSegment('collection', collection, 'tasks');
+    requireSegment('id', id, 'a1b2c3');
     return this.scope.http.call({
       what,
       method,
-      path: `/v1/internal/store/${seg(collection)}/${seg(id)}`,
+      path: `/v1/internal/store/${seg(collection, 'collection')}/${seg(id, 'id')}`,
       query: this.#scopeQuery(),
       headers: this.#headers(),
       timeoutMs: STORE_TIMEOUT_MS,
@@ -163,7 +163,7 @@ export class GatewayStoreClient implements StoreClient {
   }
 
   async query<T extends DocData = DocData>(collection: string, options: QueryOptions = {}): Promise<Page<Document<T>>> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     const { limit } = checkQuery(options);
     const s = this.scope;
     // `cursor` is sent only when paging on, so a first-page request is byte-identical to the platform's own SDK.
@@ -179,7 +179,7 @@ export class GatewayStoreClient implements StoreClient {
     const reply = await s.http.call({
       what: 'store.query',
       method: 'POST',
-      path: `/v1/internal/store/${seg(collection)}/query`,
+      path: `/v1/internal/store/${seg(collection, 'collection')}/query`,
       headers: this.#headers(),
       json: body,
       timeoutMs: STORE_TIMEOUT_MS,
@@ -206,12 +206,12 @@ export class GatewayStoreClient implements StoreClient {
   }
 
   async count(collection: string, where: Where = {}, options?: CallOptions): Promise<number> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     const s = this.scope;
     const reply = await s.http.call({
       what: 'store.count',
       method: 'POST',
-      path: `/v1/internal/store/${seg(collection)}/count`,
+      path: `/v1/internal/store/${seg(collection, 'collection')}/count`,
       headers: this.#headers(),
       json: { where, extension_id: s.extensionId, user_id: s.userId, tenant_id: s.tenantId },
       timeoutMs: STORE_TIMEOUT_MS,
@@ -246,7 +246,7 @@ export class GatewayStoreClient implements StoreClient {
       const reply = await this.scope.http.call({
         what: 'store.listUsers',
         method: 'GET',
-        path: `/v1/internal/store/${seg(collection)}/list_users`,
+        path: `/v1/internal/store/${seg(collection, 'collection')}/list_users`,
         query: { ...this.#scopeQuery(), cursor, limit: pageSize },
         headers: this.#headers(),
         timeoutMs: STORE_TIMEOUT_MS,
@@ -268,7 +268,7 @@ export class GatewayStoreClient implements StoreClient {
     const reply = await this.scope.http.call({
       what: 'store.queryAll',
       method: 'GET',
-      path: `/v1/internal/store/${seg(collection)}/all`,
+      path: `/v1/internal/store/${seg(collection, 'collection')}/all`,
       query: { ...this.#scopeQuery(), limit },
       headers: this.#headers(),
       timeoutMs: STORE_TIMEOUT_MS,

@@ -5,6 +5,8 @@
  * @module
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { ValidationError } from '../../errors.js';
+import { checkSegment } from '../../http/paths.js';
 
 /** A parsed request as route handlers see it. */
 export interface GatewayRequest {
@@ -46,7 +48,11 @@ export class Router {
     return this;
   }
 
-  /** The handler and captured params for a request, or `undefined`. */
+  /**
+   * The handler and captured params for a request, or `undefined`. A captured
+   * segment that decodes to something no client may send (`..`, NUL, a `/`…) is
+   * a {@link ValidationError}, as in the clients.
+   */
   match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | undefined {
     const segs = path.split('/').filter(Boolean);
     for (const r of this.#routes) {
@@ -55,7 +61,7 @@ export class Router {
       const ok = r.parts.every((p, i) => {
         const s = segs[i]!;
         if (p.startsWith(':')) {
-          params[p.slice(1)] = decodeURIComponent(s);
+          params[p.slice(1)] = checkSegment(p.slice(1), decodeSegment(p.slice(1), s));
           return true;
         }
         return p === s;
@@ -63,6 +69,14 @@ export class Router {
       if (ok) return { handler: r.handler, params };
     }
     return undefined;
+  }
+}
+
+function decodeSegment(field: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ValidationError(field, `'${raw}' is not valid percent-encoding`);
   }
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { ValidationError } from '../../errors.js';
+import { checkSegment } from '../../http/paths.js';
 import type { PlatformState } from '../engine/platform.js';
 import type { StoreScope } from '../engine/store-engine.js';
 import { requireServiceToken, type GatewayCredentials } from './auth.js';
@@ -37,7 +38,7 @@ export function storeRoutes(router: Router, platform: PlatformState, creds: Gate
     .add('POST', '/v1/internal/store', (req) => {
       guard(req);
       const b = req.json();
-      return reply(201, store.create(bodyScope(b), str(b.collection, 'collection'), obj(b.data, 'data')));
+      return reply(201, store.create(bodyScope(b), checkSegment('collection', b.collection, 'tasks'), obj(b.data, 'data')));
     })
     .add('GET', '/v1/internal/store/:collection/list_users', (req) => {
       guard(req);

@@ -147,7 +147,12 @@ export class LocalGateway {
   }
 
   async #route(recorded: RecordedRequest, req: IncomingMessage, url: URL, body: Buffer): Promise<GatewayResponse> {
-    const match = this.#router.match(recorded.method, url.pathname);
+    let match: ReturnType<Router['match']>;
+    try {
+      match = this.#router.match(recorded.method, url.pathname);
+    } catch (err) {
+      return errorResponse(err);
+    }
     if (!match) return { status: 404, body: { detail: `no route ${recorded.method} ${url.pathname}` } };
     const key = recorded.headers['idempotency-key'];
     const dedupeKey = key ? `${recorded.method} ${url.pathname} ${key}` : '';

@@ -4,15 +4,36 @@
  *
  * @module
  */
-import { APP_SCOPE_USER, type SecretRules, type SecretStatus, type SecretsClient } from '../../context/clients/secrets.js';
+import { inspect } from 'node:util';
+import { APP_SCOPE_USER, describeSecrets, type SecretRules, type SecretStatus, type SecretsClient } from '../../context/clients/secrets.js';
 import type { MockScope } from './scope.js';
 
 /** In-memory `ctx.secrets`. Only declared names work, as in production. */
 export class MockSecrets implements SecretsClient {
-  constructor(
-    private readonly scope: MockScope,
-    private readonly rules: SecretRules,
-  ) {}
+  readonly #scope: MockScope;
+  readonly #rules: SecretRules;
+
+  constructor(scope: MockScope, rules: SecretRules) {
+    this.#scope = scope;
+    this.#rules = rules;
+  }
+
+  private get scope(): MockScope {
+    return this.#scope;
+  }
+
+  private get rules(): SecretRules {
+    return this.#rules;
+  }
+
+  /** Declared names only. */
+  toJSON(): ReturnType<typeof describeSecrets> {
+    return describeSecrets('mock', this.#rules);
+  }
+
+  [inspect.custom](): string {
+    return `MockSecrets ${JSON.stringify(this.toJSON())}`;
+  }
 
   #owner(name: string): string {
     return this.rules.spec(name).scope === 'app' ? APP_SCOPE_USER : this.scope.userId;

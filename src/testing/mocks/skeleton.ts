@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { requireName } from '../../context/clients/checks.js';
+import { requireSegment } from '../../context/clients/checks.js';
 import type { SkeletonClient } from '../../context/clients/skeleton.js';
 import { PlatformState } from '../engine/platform.js';
 import type { MockScope } from './scope.js';
@@ -14,7 +14,7 @@ export class MockSkeleton implements SkeletonClient {
   constructor(private readonly scope: MockScope) {}
 
   async get<T = unknown>(section: string): Promise<T | null> {
-    requireName('section', section, 'inbox');
+    requireSegment('section', section, 'inbox');
     const v = this.scope.platform.skeleton.get(this.#key(section));
     return v === undefined ? null : (structuredClone(v) as T);
   }
@@ -26,6 +26,7 @@ export class MockSkeleton implements SkeletonClient {
   }
 
   #key(section: string): string {
+    requireSegment('section', section, 'inbox');
     return PlatformState.skeletonKey(this.scope.extensionId, this.scope.userId, section);
   }
 }

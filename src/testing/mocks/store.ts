@@ -14,7 +14,7 @@ import {
   type UpdateOptions,
   type Where,
 } from '../../context/clients/store.js';
-import { requireIntIn, requireName, requireObject, requireScanCollection } from '../../context/clients/checks.js';
+import { requireIntIn, requireObject, requireScanCollection, requireSegment } from '../../context/clients/checks.js';
 import { Document } from '../../types/document.js';
 import { Page } from '../../types/page.js';
 import type { MockScope } from './scope.js';
@@ -28,34 +28,34 @@ export class MockStore implements StoreClient {
   }
 
   async create<T extends DocData>(collection: string, data: T): Promise<Document<T>> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     requireObject('data', data);
     return Document.fromDict<T>({ ...this.#engine.create(this.scope, collection, data) });
   }
 
   async get<T extends DocData = DocData>(collectionOrKey: string, docId?: string): Promise<Document<T> | null> {
     const [collection, id] = getTarget(collectionOrKey, docId);
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
+    requireSegment('collection', collection, 'tasks');
+    requireSegment('id', id, 'a1b2c3');
     const d = this.#engine.get(this.scope, collection, id);
     return d ? Document.fromDict<T>({ ...d }) : null;
   }
 
   async update<T extends DocData = DocData>(collection: string, id: string, data: DocData, options?: UpdateOptions): Promise<Document<T>> {
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
+    requireSegment('collection', collection, 'tasks');
+    requireSegment('id', id, 'a1b2c3');
     requireObject('data', data);
     return Document.fromDict<T>({ ...this.#engine.update(this.scope, collection, id, data, options?.ifMatch) });
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
-    requireName('collection', collection, 'tasks');
-    requireName('id', id, 'a1b2c3');
+    requireSegment('collection', collection, 'tasks');
+    requireSegment('id', id, 'a1b2c3');
     return this.#engine.delete(this.scope, collection, id);
   }
 
   async query<T extends DocData = DocData>(collection: string, options: QueryOptions = {}): Promise<Page<Document<T>>> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     const { limit } = checkQuery(options);
     const page = this.#engine.query(this.scope, collection, { where: options.where ?? {}, orderBy: options.orderBy ?? null, limit, cursor: options.cursor ?? null });
     return Page.of(
@@ -65,7 +65,7 @@ export class MockStore implements StoreClient {
   }
 
   async count(collection: string, where: Where = {}): Promise<number> {
-    requireName('collection', collection, 'tasks');
+    requireSegment('collection', collection, 'tasks');
     return this.#engine.count(this.scope, collection, where);
   }
 

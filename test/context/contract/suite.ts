@@ -282,8 +282,8 @@ export function contractSuite(build: () => Promise<Harness>): void {
     });
 
     it('shares app-scoped secrets across users', async () => {
-      await h.make({ userId: 'alice' }).secrets.set('shared_key', 'one');
-      expect(await h.make({ userId: 'bob' }).secrets.get('shared_key')).toBe('one');
+      await h.make({ userId: 'alice' }).secrets.set('shared_key', 'one-1');
+      expect(await h.make({ userId: 'bob' }).secrets.get('shared_key')).toBe('one-1');
       await h.make({ userId: 'alice' }).secrets.set('api_key', 'mine');
       expect(await h.make({ userId: 'bob' }).secrets.get('api_key')).toBeNull();
     });
