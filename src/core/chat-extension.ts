@@ -6,7 +6,7 @@
  * @module
  */
 import { RegistrationError } from '../errors.js';
-import { IDENTIFIER_PATTERN, requireOneOf, requirePattern } from './checks.js';
+import { IDENTIFIER_PATTERN, requireName, requireOneOf, requirePattern } from './checks.js';
 import { registrar, type Registrar } from './decorate.js';
 import type { Extension } from './extension.js';
 import type { ParamsOf } from './options.js';
@@ -82,9 +82,8 @@ export class ChatExtension {
   /** Groups chat functions on `ext` (the toolName must be unique per extension). */
   constructor(ext: Extension, options: ChatExtensionOptions = {}) {
     const subject = `new ChatExtension(ext, { toolName: ${JSON.stringify(options.toolName)} })`;
-    if (options.toolName !== undefined) {
-      requirePattern(subject, 'toolName', options.toolName, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
-    }
+    // Any name the platform takes (it is only `owner_chat_tool` in 5.x), e.g. 'page-speed-insights'.
+    if (options.toolName !== undefined) requireName(subject, 'toolName', options.toolName, "name the chat tool, e.g. 'tasks', or leave toolName out");
     this.ext = ext;
     this.toolName = options.toolName ?? `tool_${ext.appId}_chat`;
     this.description = options.description ?? '';

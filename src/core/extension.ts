@@ -9,7 +9,6 @@
 import { RegistrationError, SecretDeclarationConflict } from '../errors.js';
 import {
   APP_ID_PATTERN,
-  ID_PATTERN,
   IDENTIFIER_PATTERN,
   SECRET_NAME_PATTERN,
   TRAY_ID_PATTERN,
@@ -18,6 +17,7 @@ import {
   normaliseWebhookPath,
   requireCron,
   requireIntegerIn,
+  requireName,
   requireOneOf,
   requirePattern,
   requireScopes,
@@ -121,7 +121,7 @@ export class Extension {
   /** Registers a UI panel; the handler returns a `ui.*` node. */
   panel<S extends SchemaLike | undefined = undefined>(id: string, options: PanelOptions<S> = {}): Registrar<UIHandler<ParamsOf<S>>> {
     const subject = `@ext.panel('${id}')`;
-    requirePattern(subject, 'panel id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'panel id', id, "name the panel, e.g. 'sidebar'");
     const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot", 'PANEL-SLOT-1');
     const extra: Record<string, unknown> = {};
     for (const key of ['defaultWidth', 'minWidth', 'maxWidth'] as const) {
@@ -156,7 +156,7 @@ export class Extension {
   /** Registers a dashboard widget (not part of the manifest). */
   widget(id: string, options: WidgetOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
     const subject = `@ext.widget('${id}')`;
-    requirePattern(subject, 'widget id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'widget id', id, "name the widget, e.g. 'stats'");
     return registrar(subject, (handler) =>
       this.registry.addWidget(
         { id, slot: options.slot ?? 'dashboard.stats', label: options.label ?? '', icon: options.icon ?? '', handler },
@@ -195,7 +195,7 @@ export class Extension {
   /** Registers a cron job: `ext.schedule('nightly', '0 3 * * *')` or `{ cron }`. */
   schedule(name: string, cron: string | { cron: string }): Registrar<SystemHandler> {
     const subject = `@ext.schedule('${name}')`;
-    requirePattern(subject, 'schedule name', name, /^\S+$/, 'use a name without spaces');
+    requireName(subject, 'schedule name', name, "name the schedule, e.g. 'nightly'");
     const expression = requireCron(subject, typeof cron === 'string' ? cron : cron?.cron);
     return registrar(subject, (handler) => this.registry.addSchedule({ name, cron: expression, handler }, subject));
   }
@@ -203,7 +203,7 @@ export class Extension {
   /** Registers a named signal the kernel can raise. */
   signal(name: string): Registrar<SystemHandler> {
     const subject = `@ext.signal('${name}')`;
-    requirePattern(subject, 'signal name', name, /^\S+$/, 'use a name without spaces');
+    requireName(subject, 'signal name', name, "name the signal, e.g. 'refresh'");
     return registrar(subject, (handler) => this.registry.addSignal({ name, handler }, subject));
   }
 
@@ -221,7 +221,7 @@ export class Extension {
   /** Subscribes to a platform event type. */
   onEvent(eventType: string, options: OnEventOptions = {}): Registrar<EventHandler> {
     const subject = `@ext.onEvent('${eventType}')`;
-    requirePattern(subject, 'event type', eventType, /^\S+$/, "use a dotted event type, e.g. 'mail.received'");
+    requireName(subject, 'event type', eventType, "use a dotted event type, e.g. 'mail.received'");
     return registrar(subject, (handler) => {
       const handlerName = options.name || handler.name || `on_${eventType.replace(/\W/g, '_')}`;
       this.registry.addEventHandler({ eventType, handlerName, handler }, subject);
@@ -252,7 +252,7 @@ export class Extension {
   /** Exposes a method other extensions may call with `ctx.extensions.call(appId, name, params)`. */
   expose<S extends SchemaLike | undefined = undefined>(name: string, options: ExposeOptions<S> = {}): Registrar<ExposedHandler<ParamsOf<S>>> {
     const subject = `@ext.expose('${name}')`;
-    requirePattern(subject, 'method name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
+    requireName(subject, 'method name', name, "name the method, e.g. 'count_notes'");
     const actionType = requireOneOf(subject, 'actionType', options.actionType ?? 'read', ['read', 'write'] as const);
     const params = this.#compileParams(subject, options.params);
     return registrar(subject, (handler) => this.registry.addExposed({ name, actionType, params, handler }, subject));
@@ -330,7 +330,7 @@ export class Extension {
    */
   cacheModel<S extends SchemaLike>(name: string, schema: S): S {
     const subject = `ext.cacheModel('${name}')`;
-    requirePattern(subject, 'name', name, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'name', name, "name the model, e.g. 'inbox'");
     const compiled = compileSchema(schema, { subject, io: 'input', requireObject: false });
     this.registry.addCacheModel({ name, schema: compiled }, subject);
     return schema;
