@@ -230,7 +230,9 @@ export class Extension {
 
   /**
    * Declares an event this extension emits. A plain call; the returned decorator
-   * does nothing, so `@ext.emits(...)` may also sit on the method that emits it.
+   * registers nothing more, so `@ext.emits(...)` may also sit on the method that
+   * emits it. Applied as a decorator, the declaration takes its place in
+   * application order: stacked `@ext.emits(...)` list bottom-up, as in Python.
    */
   emits(eventType: string, options: EmitsOptions = {}): Registrar<AnyFunction> {
     const subject = `ext.emits('${eventType}')`;
@@ -246,7 +248,7 @@ export class Extension {
       );
     }
     this.registry.addEmits(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef }, subject);
-    return passthroughRegistrar();
+    return passthroughRegistrar(() => this.registry.moveEmitsLast(eventType));
   }
 
   /** Exposes a method other extensions may call with `ctx.extensions.call(appId, name, params)`. */
