@@ -13,7 +13,9 @@ import type { ParamsOf } from './options.js';
 import type { ChatHandler } from './handlers.js';
 import type { ActionType, ChatFunctionRecord } from './records.js';
 import type { ChatGroup } from './registry.js';
+import { withAliases, type ParamAliases } from './aliases.js';
 import { compileSchema, type SchemaLike } from './schema.js';
+import type { InferSchemaInput, ReturnsOf } from './typed-functions.js';
 
 /** Options of `new ChatExtension(ext, options)`. */
 export interface ChatExtensionOptions {
@@ -51,6 +53,12 @@ export interface FunctionOptions<S extends SchemaLike | undefined = undefined, R
   background?: boolean;
   /** May take longer than a chat turn. */
   longRunning?: boolean;
+  /**
+   * Other names each param is accepted under (Pydantic's `AliasChoices`), applied
+   * before validation and not shown in `params_schema`:
+   * `aliases: { folder_id: ['folder', 'folderId'] }`.
+   */
+  aliases?: ParamAliases<InferSchemaInput<S>>;
 }
 
 /** A group of chat functions on an {@link Extension}. */
@@ -98,14 +106,15 @@ export class ChatExtension {
   fn<S extends SchemaLike | undefined = undefined, R extends SchemaLike | undefined = undefined>(
     name: string,
     options: FunctionOptions<S, R>,
-  ): Registrar<ChatHandler<ParamsOf<S>>> {
+  ): Registrar<ChatHandler<ParamsOf<S>, ReturnsOf<R>>> {
     const subject = `@chat.fn('${name}')`;
     requirePattern(subject, 'function name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
     if (options === null || typeof options !== 'object') {
       throw new RegistrationError(subject, 'options are required', `pass at least a description: @chat.fn('${name}', { description: '…' })`);
     }
     const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const, undefined, 'V4');
-    const params = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
+    const compiled = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
+    const params = withAliases(subject, compiled, options.aliases as Record<string, readonly string[]> | undefined);
     const returns =
       options.returns === undefined ? undefined : compileSchema(options.returns, { subject: `${subject} returns`, io: 'input', requireObject: false });
     return registrar(subject, (handler) => {

@@ -20,7 +20,7 @@ describe('names the platform accepts', () => {
       ActionResult.success({}, { summary: 'ok' }),
     );
     const manifest = ext.manifest();
-    expect(manifest.tools.map((t) => [t.name, t.owner_chat_tool])).toEqual([['check_site_speed', 'page-speed-insights']]);
+    expect(manifest.tools.map((t) => [t.name, 'owner_chat_tool' in t ? t.owner_chat_tool : undefined])).toEqual([['check_site_speed', 'page-speed-insights']]);
     expect(validManifest(manifest), JSON.stringify(validManifest.errors)).toBe(true);
   });
 
