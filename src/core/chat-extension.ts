@@ -6,14 +6,16 @@
  * @module
  */
 import { RegistrationError } from '../errors.js';
-import { IDENTIFIER_PATTERN, requireOneOf, requirePattern } from './checks.js';
+import { IDENTIFIER_PATTERN, requireName, requireOneOf, requirePattern } from './checks.js';
 import { registrar, requireCalled, type Registrar } from './decorate.js';
 import type { Extension } from './extension.js';
 import type { ParamsOf } from './options.js';
 import type { ChatHandler } from './handlers.js';
 import type { ActionType, ChatFunctionRecord } from './records.js';
 import type { ChatGroup } from './registry.js';
+import { withAliases, type ParamAliases } from './aliases.js';
 import { compileSchema, type SchemaLike } from './schema.js';
+import type { InferSchemaInput, ReturnsOf } from './typed-functions.js';
 
 /** Options of `new ChatExtension(ext, options)`. */
 export interface ChatExtensionOptions {
@@ -51,6 +53,12 @@ export interface FunctionOptions<S extends SchemaLike | undefined = undefined, R
   background?: boolean;
   /** May take longer than a chat turn. */
   longRunning?: boolean;
+  /**
+   * Other names each param is accepted under (Pydantic's `AliasChoices`), applied
+   * before validation and not shown in `params_schema`:
+   * `aliases: { folder_id: ['folder', 'folderId'] }`.
+   */
+  aliases?: ParamAliases<InferSchemaInput<S>>;
 }
 
 /** A group of chat functions on an {@link Extension}. */
@@ -82,9 +90,8 @@ export class ChatExtension {
   /** Groups chat functions on `ext` (the toolName must be unique per extension). */
   constructor(ext: Extension, options: ChatExtensionOptions = {}) {
     const subject = `new ChatExtension(ext, { toolName: ${JSON.stringify(options.toolName)} })`;
-    if (options.toolName !== undefined) {
-      requirePattern(subject, 'toolName', options.toolName, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
-    }
+    // Any name the platform takes (it is only `owner_chat_tool` in 5.x), e.g. 'page-speed-insights'.
+    if (options.toolName !== undefined) requireName(subject, 'toolName', options.toolName, "name the chat tool, e.g. 'tasks', or leave toolName out");
     this.ext = ext;
     this.toolName = options.toolName ?? `tool_${ext.appId}_chat`;
     this.description = options.description ?? '';
@@ -99,7 +106,7 @@ export class ChatExtension {
   fn<S extends SchemaLike | undefined = undefined, R extends SchemaLike | undefined = undefined>(
     name: string,
     options: FunctionOptions<S, R>,
-  ): Registrar<ChatHandler<ParamsOf<S>>> {
+  ): Registrar<ChatHandler<ParamsOf<S>, ReturnsOf<R>>> {
     requireCalled("@chat.fn('<name>', { description: '…' })", arguments);
     const subject = `@chat.fn('${name}')`;
     requirePattern(subject, 'function name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
@@ -107,7 +114,8 @@ export class ChatExtension {
       throw new RegistrationError(subject, 'options are required', `pass at least a description: @chat.fn('${name}', { description: '…' })`);
     }
     const actionType = requireOneOf(subject, 'actionType', options?.actionType ?? 'read', ['read', 'write', 'destructive'] as const, undefined, 'V4');
-    const params = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
+    const compiled = options.params === undefined ? undefined : compileSchema(options.params, { subject: `${subject} params`, io: 'input', requireObject: true });
+    const params = withAliases(subject, compiled, options.aliases as Record<string, readonly string[]> | undefined);
     const returns =
       options.returns === undefined ? undefined : compileSchema(options.returns, { subject: `${subject} returns`, io: 'input', requireObject: false });
     return registrar(subject, (handler) => {

@@ -78,6 +78,17 @@ export function requireCron(subject: string, cron: unknown): string {
   return cron;
 }
 
+/**
+ * Throws unless `name` is a string of at least one character: for names the 5.11
+ * manifest schema and the Python SDK take as they are (chat `toolName`, exposed
+ * methods, panels, widgets, schedules, signals, event types, cache models), e.g.
+ * `page-speed-insights`.
+ */
+export function requireName(subject: string, what: string, name: unknown, fix: string): string {
+  if (typeof name !== 'string' || name.length === 0) throw new RegistrationError(subject, `${what} must be a non-empty string, got ${JSON.stringify(name)}`, fix);
+  return name;
+}
+
 /** Throws unless `text` is a non-empty string. */
 export function requireText(subject: string, what: string, text: unknown, fix: string): string {
   if (typeof text !== 'string' || text.trim() === '') throw new RegistrationError(subject, `${what} must be a non-empty string`, fix);

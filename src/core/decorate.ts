@@ -144,7 +144,14 @@ export function registrar<F extends AnyFunction>(subject: string, register: (ref
   return apply as unknown as Registrar<F>;
 }
 
-/** A registrar that registers nothing: for declarations (`ext.emits`) usable as decorators. */
-export function passthroughRegistrar(): Registrar<AnyFunction> {
-  return ((target: unknown, _second?: unknown, descriptor?: unknown) => descriptor ?? (typeof target === 'function' ? target : undefined)) as unknown as Registrar<AnyFunction>;
+/**
+ * A registrar that registers no handler: for declarations (`ext.emits`) usable as
+ * decorators. `applied` runs each time it is applied (in application order: the
+ * decorator nearest the function first, under both dialects and the higher-order form).
+ */
+export function passthroughRegistrar(applied?: () => void): Registrar<AnyFunction> {
+  return ((target: unknown, _second?: unknown, descriptor?: unknown) => {
+    applied?.();
+    return descriptor ?? (typeof target === 'function' ? target : undefined);
+  }) as unknown as Registrar<AnyFunction>;
 }

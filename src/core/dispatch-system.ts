@@ -8,7 +8,8 @@
 import type { Context } from '../context/index.js';
 import { ValidationError } from '../errors.js';
 import { Event, type EventDict } from '../types/event.js';
-import { HEALTH_LEVELS, HealthStatus, type HealthLevel, type HealthStatusDict } from '../types/health.js';
+import { HealthStatus, type HealthStatusDict } from '../types/health.js';
+import { healthFromResult } from './health-result.js';
 import { isPlainObject, isWireSerializable } from '../types/json.js';
 import { WebhookRequest, WebhookResponse, type WebhookRequestInit, type WebhookResponseDict } from '../types/webhook.js';
 import { normaliseWebhookPath } from './checks.js';
@@ -93,16 +94,7 @@ export async function runHealth(ext: Extension, ctx: Context): Promise<HealthSta
   const check = ext.registry.healthCheck;
   if (!check) return HealthStatus.ok().toDict();
   try {
-    const result = await check.handler.call(ctx);
-    if (result instanceof HealthStatus) return result.toDict();
-    if (isPlainObject(result) && 'status' in result) {
-      const details = isPlainObject(result.details) ? result.details : {};
-      if (!(HEALTH_LEVELS as readonly unknown[]).includes(result.status)) {
-        return HealthStatus.unhealthy(`health check returned an unknown status ${JSON.stringify(result.status)}`, details).toDict();
-      }
-      return new HealthStatus(result.status as HealthLevel, String(result.message ?? ''), details).toDict();
-    }
-    return result === false ? HealthStatus.unhealthy('health check returned false').toDict() : HealthStatus.ok().toDict();
+    return healthFromResult(await check.handler.call(ctx));
   } catch (error) {
     logFailure(ctx, 'health check', error);
     return HealthStatus.unhealthy(describeError(error, 'health check', redactWith(ctx)).message).toDict();

@@ -9,7 +9,6 @@
 import { RegistrationError, SecretDeclarationConflict } from '../errors.js';
 import {
   APP_ID_PATTERN,
-  ID_PATTERN,
   IDENTIFIER_PATTERN,
   SECRET_NAME_PATTERN,
   TRAY_ID_PATTERN,
@@ -18,6 +17,7 @@ import {
   normaliseWebhookPath,
   requireCron,
   requireIntegerIn,
+  requireName,
   requireOneOf,
   requirePattern,
   requireScopes,
@@ -123,7 +123,7 @@ export class Extension {
   panel<S extends SchemaLike | undefined = undefined>(id: string, options: PanelOptions<S> = {}): Registrar<UIHandler<ParamsOf<S>>> {
     requireCalled("@ext.panel('<id>', { … })", arguments);
     const subject = `@ext.panel('${id}')`;
-    requirePattern(subject, 'panel id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'panel id', id, "name the panel, e.g. 'sidebar'");
     const slot = requireOneOf(subject, 'slot', options.slot ?? 'center', PANEL_SLOTS, "use slot 'center' ('main' was removed in SDK 3.4.0) or another listed slot", 'PANEL-SLOT-1');
     const extra: Record<string, unknown> = {};
     for (const key of ['defaultWidth', 'minWidth', 'maxWidth'] as const) {
@@ -159,7 +159,7 @@ export class Extension {
   widget(id: string, options: WidgetOptions = {}): Registrar<UIHandler<Record<string, unknown>>> {
     requireCalled("@ext.widget('<id>')", arguments);
     const subject = `@ext.widget('${id}')`;
-    requirePattern(subject, 'widget id', id, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'widget id', id, "name the widget, e.g. 'stats'");
     return registrar(subject, (handler) =>
       this.registry.addWidget(
         { id, slot: options.slot ?? 'dashboard.stats', label: options.label ?? '', icon: options.icon ?? '', handler },
@@ -201,7 +201,7 @@ export class Extension {
   schedule(name: string, cron: string | { cron: string }): Registrar<SystemHandler> {
     requireCalled("@ext.schedule('<name>', '<cron>')", arguments);
     const subject = `@ext.schedule('${name}')`;
-    requirePattern(subject, 'schedule name', name, /^\S+$/, 'use a name without spaces');
+    requireName(subject, 'schedule name', name, "name the schedule, e.g. 'nightly'");
     const expression = requireCron(subject, typeof cron === 'string' ? cron : cron?.cron);
     return registrar(subject, (handler) => this.registry.addSchedule({ name, cron: expression, handler }, subject));
   }
@@ -210,7 +210,7 @@ export class Extension {
   signal(name: string): Registrar<SystemHandler> {
     requireCalled("@ext.signal('<name>')", arguments);
     const subject = `@ext.signal('${name}')`;
-    requirePattern(subject, 'signal name', name, /^\S+$/, 'use a name without spaces');
+    requireName(subject, 'signal name', name, "name the signal, e.g. 'refresh'");
     return registrar(subject, (handler) => this.registry.addSignal({ name, handler }, subject));
   }
 
@@ -230,7 +230,7 @@ export class Extension {
   onEvent(eventType: string, options: OnEventOptions = {}): Registrar<EventHandler> {
     requireCalled("@ext.onEvent('<event.type>')", arguments);
     const subject = `@ext.onEvent('${eventType}')`;
-    requirePattern(subject, 'event type', eventType, /^\S+$/, "use a dotted event type, e.g. 'mail.received'");
+    requireName(subject, 'event type', eventType, "use a dotted event type, e.g. 'mail.received'");
     return registrar(subject, (handler) => {
       const handlerName = options.name || handler.name || `on_${eventType.replace(/\W/g, '_')}`;
       this.registry.addEventHandler({ eventType, handlerName, handler }, subject);
@@ -239,7 +239,9 @@ export class Extension {
 
   /**
    * Declares an event this extension emits. A plain call; the returned decorator
-   * does nothing, so `@ext.emits(...)` may also sit on the method that emits it.
+   * registers nothing more, so `@ext.emits(...)` may also sit on the method that
+   * emits it. Applied as a decorator, the declaration takes its place in
+   * application order: stacked `@ext.emits(...)` list bottom-up, as in Python.
    */
   emits(eventType: string, options: EmitsOptions = {}): Registrar<AnyFunction> {
     requireCalled("@ext.emits('<app-id>.<thing>.<happened>')", arguments);
@@ -256,14 +258,14 @@ export class Extension {
       );
     }
     this.registry.addEmits(options.schemaRef === undefined ? { eventType } : { eventType, schemaRef: options.schemaRef }, subject);
-    return passthroughRegistrar();
+    return passthroughRegistrar(() => this.registry.moveEmitsLast(eventType));
   }
 
   /** Exposes a method other extensions may call with `ctx.extensions.call(appId, name, params)`. */
   expose<S extends SchemaLike | undefined = undefined>(name: string, options: ExposeOptions<S> = {}): Registrar<ExposedHandler<ParamsOf<S>>> {
     requireCalled("@ext.expose('<name>')", arguments);
     const subject = `@ext.expose('${name}')`;
-    requirePattern(subject, 'method name', name, IDENTIFIER_PATTERN, "use letters, digits and '_', not starting with a digit");
+    requireName(subject, 'method name', name, "name the method, e.g. 'count_notes'");
     const actionType = requireOneOf(subject, 'actionType', options.actionType ?? 'read', ['read', 'write'] as const);
     const params = this.#compileParams(subject, options.params);
     return registrar(subject, (handler) => this.registry.addExposed({ name, actionType, params, handler }, subject));
@@ -347,7 +349,7 @@ export class Extension {
    */
   cacheModel<S extends SchemaLike>(name: string, schema: S): S {
     const subject = `ext.cacheModel('${name}')`;
-    requirePattern(subject, 'name', name, ID_PATTERN, "use letters, digits, '_' and '-'");
+    requireName(subject, 'name', name, "name the model, e.g. 'inbox'");
     const compiled = compileSchema(schema, { subject, io: 'input', requireObject: false });
     this.registry.addCacheModel({ name, schema: compiled }, subject);
     return schema;

@@ -20,8 +20,8 @@ import type { WebhookRequest } from '../types/webhook.js';
 /** A value or a promise of it. */
 export type Awaitable<T> = T | Promise<T>;
 
-/** A chat function: gets the parsed params, returns an `ActionResult` (or plain data). */
-export type ChatHandler<P> = (ctx: ChatContext, params: P) => Awaitable<unknown>;
+/** A chat function: gets the parsed params, returns an `ActionResult` (or plain data; `R` when `returns:` is set). */
+export type ChatHandler<P, R = unknown> = (ctx: ChatContext, params: P) => Awaitable<R>;
 /** A raw tool. */
 export type ToolHandler<P> = (ctx: ToolContext, params: P) => Awaitable<unknown>;
 /** A panel, widget or tray item: returns a UI node. */

@@ -245,6 +245,16 @@ export class Registry {
     this.#emits.push(record);
   }
 
+  /**
+   * Moves a declared emitted event type to the end of the list. `ext.emits()`
+   * declares at call time and calls this when its decorator is applied, so
+   * stacked `@ext.emits(...)` list in application order (bottom-up), as Python does.
+   */
+  moveEmitsLast(eventType: string): void {
+    const index = this.#emits.findIndex((e) => e.eventType === eventType);
+    if (index >= 0) this.#emits.push(...this.#emits.splice(index, 1));
+  }
+
   /** Adds a file sink (one per tool). */
   addFileSink(record: FileSinkRecord, subject: string): void {
     if (this.#fileSinks.some((f) => f.tool === record.tool)) {

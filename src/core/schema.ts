@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { loadPeer } from '../lazy.js';
 import { SchemaError } from '../errors.js';
+import { pydanticSpelling } from './schema-spelling.js';
 import type { ValidationIssue } from '../errors.js';
 import type { InferSchemaOutput, StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
@@ -106,13 +107,13 @@ export function compileSchema<T = unknown>(schema: SchemaLike, options: CompileO
 function compileZod4<T>(schema: z.ZodType, source: SchemaLike, options: CompileOptions): CompiledSchema<T> {
   let json: JsonSchema;
   try {
-    json = z.toJSONSchema(schema, { io: options.io, target: DRAFT, unrepresentable: 'throw' }) as JsonSchema;
+    json = z.toJSONSchema(schema, { io: options.io, target: DRAFT, unrepresentable: 'throw', override: keepDefault }) as JsonSchema;
   } catch (error) {
     throw unrepresentableError(options, findZod4Unrepresentable(schema, options.io), error);
   }
   return {
     source,
-    jsonSchema: canonicalSchema(json),
+    jsonSchema: canonicalSchema(pydanticSpelling(json)),
     parse(input) {
       let result: ReturnType<z.ZodType['safeParse']>;
       try {
@@ -127,6 +128,30 @@ function compileZod4<T>(schema: z.ZodType, source: SchemaLike, options: CompileO
       return fromZodResult<T>(result);
     },
   };
+}
+
+/**
+ * zod leaves `default` out of the input side when the field runs through
+ * `z.preprocess`, a pipe or a transform; Pydantic keeps it (the LLM should see it).
+ * It is put back when it is JSON and of the type the input side describes.
+ */
+function keepDefault(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; defaultValue?: unknown } } })._zod?.def;
+  if ((def?.type !== 'default' && def?.type !== 'prefault') || 'default' in ctx.jsonSchema) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(JSON.stringify(def.defaultValue)) as unknown;
+  } catch {
+    return; // not JSON (a function, a bigint, a cycle): nothing to show
+  }
+  if (value !== undefined && jsonTypeFits(ctx.jsonSchema.type, value)) ctx.jsonSchema.default = value;
+}
+
+function jsonTypeFits(type: unknown, value: unknown): boolean {
+  if (type === undefined) return true;
+  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+  const allowed = Array.isArray(type) ? type : [type];
+  return allowed.includes(actual) || (actual === 'integer' && allowed.includes('number'));
 }
 
 function fromZodResult<T>(result: { success: boolean; data?: unknown; error?: { issues: readonly StandardIssue[] } }): ParseResult<T> {
@@ -200,7 +225,7 @@ function compileZod3<T>(schema: LegacyZod3Schema, options: CompileOptions): Comp
   if (found.length > 0) throw unrepresentableError(options, found, undefined);
   return {
     source: schema,
-    jsonSchema: canonicalSchema(json),
+    jsonSchema: canonicalSchema(pydanticSpelling(json)),
     parse(input) {
       const result = schema.safeParse(input);
       if (result.success) return { ok: true, value: result.data as T };

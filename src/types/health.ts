@@ -5,11 +5,12 @@ export const HEALTH_LEVELS = ['ok', 'degraded', 'unhealthy'] as const;
 /** A health level. */
 export type HealthLevel = (typeof HEALTH_LEVELS)[number];
 
-/** The wire form of a health status. */
+/** The wire form of a health status; fields a health check returned beside these are kept. */
 export interface HealthStatusDict {
   status: HealthLevel;
   message: string;
   details: Record<string, unknown>;
+  [extra: string]: unknown;
 }
 
 /** What an `ext.healthCheck()` handler returns. */

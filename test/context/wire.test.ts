@@ -139,7 +139,7 @@ describe('other clients wire', () => {
     let r = only();
     expect([r.method, r.rawUrl]).toEqual(['POST', '/v1/billing/internal/usage/track']);
     expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', 'x-acting-user': 'u1', ...JSON_CT });
-    expect(r.body.toString()).toBe('{"meter":"tokens","quantity":5,"user_id":"u1","tenant_id":"t1"}');
+    expect(r.body.toString()).toBe('{"meter":"tokens","quantity":5,"user_id":"u1","tenant_id":"default"}');
     for (const [call, route] of [
       [() => ctx.billing.getBalance(), 'balance'],
       [() => ctx.billing.getSubscription(), 'subscription'],
@@ -386,16 +386,17 @@ describe('other clients wire: remaining methods and options', () => {
     for (const r of gw.requests) expect(contractHeaders(r)).toEqual({ 'x-service-token': 'svc', authorization: 'ImperalCallToken TOK' });
   });
 
-  it('app-scoped secrets act as __app__ (one value per installation)', async () => {
+  it('app-scoped secrets name the acting user on the wire (5.11); the vault keeps one value per installation', async () => {
     const ctx = ctxOf();
     await ctx.secrets.set('shared_key', 'v-01');
     await ctx.secrets.get('shared_key');
     await ctx.secrets.isSet('shared_key');
     expect(gw.requests.map((r) => [r.method, r.rawUrl, r.headers['x-acting-user']])).toEqual([
-      ['PUT', '/v1/secrets/app1/shared_key', '__app__'],
-      ['GET', '/v1/secrets/app1/shared_key', '__app__'],
-      ['GET', '/v1/secrets/app1/shared_key/meta', '__app__'],
+      ['PUT', '/v1/secrets/app1/shared_key', 'u1'],
+      ['GET', '/v1/secrets/app1/shared_key', 'u1'],
+      ['GET', '/v1/secrets/app1/shared_key/meta', 'u1'],
     ]);
+    expect(await ctxOf('tool', 'u2').secrets.get('shared_key')).toBe('v');
   });
 
   it('emit without a key: the event id doubles as the Idempotency-Key', async () => {

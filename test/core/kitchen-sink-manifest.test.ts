@@ -24,10 +24,6 @@ const DIFFERENCES = {
     "pydantic adds a `title` to every schema (the class name, 'Zip Code' …). zod has no class names and the kernel does not read titles, so we emit none rather than invent them.",
   defs:
     'pydantic puts enums and nested models in `$defs` and points at them with `$ref`; zod inlines them. The oracle is compared with its `$ref`s resolved.',
-  nullable:
-    'a nullable plain type is `type: [T, "null"]` in zod and `anyOf: [{type: T}, {type: "null"}]` in pydantic; both mean the same and are compared as one form.',
-  openRecords:
-    '`z.record(z.string(), z.unknown())` is `additionalProperties: {}` plus `propertyNames: {type: "string"}`; pydantic writes `dict[str, Any]` as `additionalProperties: true`. Only that exact pair is mapped.',
   upgradeSignature:
     "Python writes each lifecycle hook's own signature (`upgrade_15` took `**kwargs`); our dispatcher always passes `from_version` to upgrade hooks, which is what we declare.",
 } as const;
@@ -155,14 +151,6 @@ describe('kitchen-sink manifest vs the Python 5.11 oracle', () => {
         expect(theirs).toContain('"$ref":"#/$defs/Address"');
         expect(ours).not.toMatch(/"\$(defs|ref)"/);
       },
-      nullable: () => {
-        expect(theirs).toContain('"anyOf":[{"type":"string"},{"type":"null"}]');
-        expect(ours).toContain('"type":["string","null"]');
-      },
-      openRecords: () => {
-        expect(theirs).toContain('"additionalProperties":true');
-        expect(ours).toContain('"additionalProperties":{},"default":{},"propertyNames":{"type":"string"}');
-      },
       upgradeSignature: () => {
         const hooks = (m: Record<string, unknown>) => (m.lifecycle_hooks as Record<string, { signature: string }>)['on_upgrade:1.5.0']!.signature;
         expect([hooks(oracle), hooks(manifest)]).toEqual(['(ctx, **kwargs)', '(ctx, from_version=None)']);
@@ -192,28 +180,15 @@ function inlineRefs(schema: unknown): unknown {
 }
 
 /**
- * Pydantic and zod spell a few equivalent things differently; these rewrites map both
- * to one form so the comparison checks meaning ({@link DIFFERENCES}): no titles,
- * nullable as `anyOf [T, null]` vs `type: [T, "null"]`, and zod's open record
- * (`additionalProperties: {}` with `propertyNames: {type: 'string'}`) as pydantic's
- * `additionalProperties: true`. Any other `additionalProperties`/`propertyNames` is
- * left as it is, so a real difference there still fails. Keys are sorted because
- * the nullable rewrite moves them.
+ * Titles dropped ({@link DIFFERENCES}.titles) and keys sorted (inlining a `$ref`
+ * moves them). Nullable and open-record spellings are compared as they are: the
+ * SDK writes Pydantic's (`anyOf [T, null]`, `additionalProperties: true`).
  */
 function normalise(schema: unknown): unknown {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (value === null || typeof value !== 'object') return value;
-    let node = withoutTitles(value) as Record<string, unknown>;
-    if (Array.isArray(node.anyOf) && node.anyOf.length === 2 && (node.anyOf[1] as Record<string, unknown>).type === 'null') {
-      const { anyOf, ...rest } = node;
-      node = { ...rest, ...(anyOf[0] as object), nullable: true };
-    }
-    if (Array.isArray(node.type) && node.type.length === 2 && node.type[1] === 'null') node = { ...node, type: node.type[0], nullable: true };
-    if (isZodOpenRecord(node)) {
-      const { additionalProperties: _a, propertyNames: _p, ...rest } = node;
-      node = { ...rest, additionalProperties: true };
-    }
+    const node = withoutTitles(value) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(node).sort()) {
       out[key] = key === 'default' || key === 'enum' ? node[key] : key === 'properties' ? Object.fromEntries(Object.entries(node[key] as object).map(([k, v]) => [k, walk(v)])) : walk(node[key]);
@@ -221,20 +196,4 @@ function normalise(schema: unknown): unknown {
     return out;
   };
   return walk(schema);
-}
-
-/** True for exactly zod's `z.record(z.string(), z.unknown())` form (DIFFERENCES.openRecords). */
-function isZodOpenRecord(node: Record<string, unknown>): boolean {
-  const extra = node.additionalProperties;
-  const names = node.propertyNames as Record<string, unknown> | undefined;
-  return (
-    node.type === 'object' &&
-    extra !== null &&
-    typeof extra === 'object' &&
-    Object.keys(extra).length === 0 &&
-    names !== null &&
-    typeof names === 'object' &&
-    Object.keys(names).length === 1 &&
-    names.type === 'string'
-  );
 }

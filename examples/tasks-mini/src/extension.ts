@@ -74,7 +74,7 @@ export class Tasks {
     effects: ['update:task'],
     idProjection: 'task_id',
   })
-  static async completeTask(ctx: Context, p: z.infer<typeof TaskId>): Promise<ActionResult> {
+  static async completeTask(ctx: Context, p: z.infer<typeof TaskId>): Promise<ActionResult<z.infer<typeof TaskRef>>> {
     const doc = await ctx.store.get('tasks', p.task_id);
     if (!doc) return ActionResult.error(`No task with id '${p.task_id}'. List the tasks to find the right id.`, { code: 'TASK_NOT_FOUND' });
     await ctx.store.update('tasks', p.task_id, { ...doc.data, done: true });

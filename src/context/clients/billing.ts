@@ -102,9 +102,9 @@ export class GatewayBillingClient implements BillingClient {
       method: 'POST',
       path: '/v1/billing/internal/usage/track',
       headers: this.#headers(),
-      // 5.11 form: 4.2.16's `{meter, amount, user_id, tenant_id}` with `quantity`. The platform SDK
-      // always sends tenant "default" (its billing client knows no tenant); we send the real one.
-      json: { meter, quantity, user_id: s.userId, tenant_id: s.tenantId },
+      // 5.11 form, byte for byte: the platform's billing client knows no tenant and
+      // always sends "default"; the ledger keys usage by user (oracle/wire.v5.json).
+      json: { meter, quantity, user_id: s.userId, tenant_id: 'default' },
       timeoutMs: BILLING_TIMEOUT_MS,
       options,
     });

@@ -183,7 +183,9 @@ export class VaultSecretsClient implements SecretsClient {
     options: CallOptions | undefined,
     json?: unknown,
   ): Promise<GatewayReply> {
-    const acting = spec.scope === 'app' ? APP_SCOPE_USER : this.scope.userId;
+    // 5.11 sends the acting user for app-scoped secrets too; the vault itself keeps
+    // one value per installation for them (the local gateway files it under `__app__`).
+    const acting = this.scope.userId;
     return this.#send(op, {
       what: `secrets.${op}`,
       method,

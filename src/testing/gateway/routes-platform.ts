@@ -57,7 +57,13 @@ function skeletonRoutes(router: Router, platform: PlatformState, creds: GatewayC
 
 function secretRoutes(router: Router, platform: PlatformState, creds: GatewayCredentials, extensions: ReadonlyMap<string, ExtensionLike>): void {
   const vault = platform.vault;
-  const owner = (req: GatewayRequest): string => text(req.headers['x-acting-user'], 'X-Acting-User');
+  const user = (req: GatewayRequest): string => text(req.headers['x-acting-user'], 'X-Acting-User');
+  // The client always names the acting user (as 5.11 does); app-scoped secrets
+  // hold one value per installation, filed under `__app__`.
+  const owner = (req: GatewayRequest): string => {
+    const spec = extensions.get(req.params.app!)?.registry.secrets.get(req.params.name!);
+    return spec?.scope === 'app' ? APP_SCOPE_USER : user(req);
+  };
   router
     .add('GET', '/v1/secrets/:app/:name/meta', (req) => {
       requireBearer(req, creds);
@@ -84,7 +90,7 @@ function secretRoutes(router: Router, platform: PlatformState, creds: GatewayCre
       return reply(
         200,
         declared.map((s) => {
-          const who = s.scope === 'app' ? APP_SCOPE_USER : owner(req);
+          const who = s.scope === 'app' ? APP_SCOPE_USER : user(req);
           return { name: s.name, description: s.description, is_set: vault.has(app, who, s.name), last_accessed_at: vault.lastAccessed(app, who, s.name) };
         }),
       );
