@@ -19,9 +19,11 @@ export default defineConfig([
     outDir: 'dist',
   },
   {
-    // The CLI is an executable: ESM only, with a shebang.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI is an executable: ESM only, with a shebang. The loader harness runs in
+    // a child process and is found beside main.js, so no shared chunks.
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/harness': 'src/validator/load/harness.ts' },
     format: ['esm'],
+    splitting: false,
     sourcemap: true,
     target: 'node20',
     outDir: 'dist',

@@ -8,7 +8,7 @@
 import { relative } from 'node:path';
 import { finding, type Finding, type Location } from './finding.js';
 import { functionViews, siteLookup, type Rule, type RuleContext } from './context.js';
-import { loadExtension, type BundleOptions } from './load/index.js';
+import { loadExtension, type LoadOptions } from './load/index.js';
 import { readManifest, manifestIssues } from './manifest/read.js';
 import { countsOf, modelOf, type ExtensionCounts } from './model.js';
 import { resolveProject, type Project } from './project.js';
@@ -27,7 +27,7 @@ export interface ValidationReport {
 }
 
 /** Options of {@link validateProject}. */
-export interface ValidateOptions extends BundleOptions {
+export interface ValidateOptions extends LoadOptions {
   /** Environment the env-driven rules read (V23 severity, V31); defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
