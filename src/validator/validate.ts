@@ -60,6 +60,11 @@ function withLoadFindings(load: readonly Finding[], rules: readonly Finding[]): 
   return [...load.filter((f) => !seen.has(key(f))), ...rules];
 }
 
+/** A "no Extension exported" finding points at the `new Extension(...)` the source declares, when there is one. */
+function atExtensionSite(f: Finding, extAt: Location): Finding {
+  return f.rule === 'LOAD' && f.message.startsWith('No Extension instance exported') && extAt.line > 0 ? { ...f, ...extAt } : f;
+}
+
 /** Validates the extension at `path` (a folder or an entry file). */
 export async function validateProject(path: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   const project = resolveProject(path);
@@ -83,7 +88,7 @@ export async function validateProject(path: string, options: ValidateOptions = {
   };
   const run = (rules: readonly Rule[]): Finding[] => rules.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
   const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));
-  const findings = withLoadFindings(loaded.findings, [
+  const findings = withLoadFindings(loaded.findings.map((f) => atExtensionSite(f, extAt)), [
     ...source.problems,
     ...run(LEADING_RULES),
     ...perFunction,

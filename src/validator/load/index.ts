@@ -85,6 +85,11 @@ function outcomeFindings(outcome: ChildOutcome, out: BundleOutput, project: Proj
     case 'spawn-failed':
       return { findings: [finding('LOAD', 'ERROR', `Could not start a Node.js process to load the extension: ${outcome.message}`, 'Check that Node.js >= 20.19 runs on this machine', entryAt)] };
     case 'exited': {
+      // Node's own exit code for a main module whose top-level await never settled (our harness awaits the import).
+      if (outcome.code === 13) {
+        return { findings: [finding('LOAD', 'ERROR', 'Extension never finished loading: a top-level await at module scope never settles',
+          'Do not wait at import for something that may never happen; start work inside handlers or onInstall', entryAt)] };
+      }
       const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${String(outcome.code)}`;
       const tail = outcome.stderr.trim().split('\n').slice(-3).join(' | ');
       return { findings: [finding('LOAD', 'ERROR', `The process loading the extension ${how} before it finished${tail ? `: ${tail}` : ''}`,
