@@ -11,7 +11,7 @@ import { functionViews, siteLookup, type Rule, type RuleContext } from './contex
 import { loadExtension, type LoadOptions } from './load/index.js';
 import { readManifest, manifestIssues } from './manifest/read.js';
 import { countsOf, modelOf, type ExtensionCounts } from './model.js';
-import { resolveProject, type Project } from './project.js';
+import { projectPathProblem, resolveProject, type Project } from './project.js';
 import { EXTENSION_RULES, FUNCTION_RULES, LEADING_RULES, MANIFEST_RULES, SOURCE_RULES } from './rules/index.js';
 import { indexSource, locate } from './source/index.js';
 import { listSourceFiles } from './source/files.js';
@@ -32,10 +32,10 @@ export interface ValidateOptions extends LoadOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Thrown only for a usage error: the path does not exist. */
+/** Thrown only for a usage error: the path does not exist or is not a project folder or entry file. */
 export class ProjectNotFoundError extends Error {
   constructor(path: string) {
-    super(`Path '${path}' does not exist.`);
+    super(projectPathProblem(path) ?? `Path '${path}' is not an extension project.`);
     this.name = 'ProjectNotFoundError';
   }
 }

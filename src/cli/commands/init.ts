@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { APP_ID_PATTERN } from '../../validator/rules/V1.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -45,16 +45,54 @@ export function placeholders(appId: string): Record<string, string> {
   };
 }
 
-function substitute(dir: string, values: Record<string, string>): void {
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) {
-      substitute(path, values);
-      continue;
+/** Every file under `dir`, as paths relative to it (template trees are small and contain no links). */
+function templateFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? templateFiles(join(dir, entry.name), rel) : entry.isFile() ? [rel] : [];
+  });
+}
+
+/** npm never packs a file named .gitignore, so templates ship it as `gitignore`. */
+const targetName = (rel: string): string => (rel === 'gitignore' ? '.gitignore' : rel);
+
+/**
+ * Refuses to write `rel` under `target` when that would leave the project:
+ * any existing folder on the way, or the file itself, that is a symlink.
+ */
+function assertInside(target: string, rel: string): void {
+  let path = target;
+  for (const part of rel.split('/')) {
+    path = join(path, part);
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return; // Nothing exists from here on: it will be created inside the project.
     }
-    const text = readFileSync(path, 'utf8');
-    const out = Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text);
-    if (out !== text) writeFileSync(path, out);
+    if (stat.isSymbolicLink()) {
+      throw new CliError(`refusing to write '${relative(target, path)}': it is a symbolic link, and init only writes inside the new project`, EXIT_USAGE);
+    }
+  }
+}
+
+/** The files of a scaffold: shared ones, then the template's own (which win), placeholders substituted. */
+function scaffoldFiles(templates: string, template: TemplateName, values: Record<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const dir of [join(templates, '_shared'), join(templates, template)]) {
+    for (const rel of templateFiles(dir)) {
+      const text = readFileSync(join(dir, rel), 'utf8');
+      files.set(targetName(rel), Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text));
+    }
+  }
+  return files;
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -67,16 +105,22 @@ export function runInit(name: string, options: InitOptions, io: CliIO): number {
   if (!APP_ID_PATTERN.test(appId)) {
     throw new CliError(`'${appId}' is not a valid app id: use 2+ lowercase letters, digits and inner hyphens (e.g. 'my-tasks')`, EXIT_USAGE);
   }
-  if (existsSync(target) && readdirSync(target).length > 0 && !options.force) {
+  const existing = lstatOrUndefined(target);
+  if (existing && !existing.isDirectory()) {
+    throw new CliError(`'${name}' exists and is not a folder: choose a new folder name for the project`, EXIT_USAGE);
+  }
+  if (existing && readdirSync(target).length > 0 && !options.force) {
     throw new CliError(`'${target}' exists and is not empty (pass --force to write into it)`, EXIT_USAGE);
   }
-  const templates = join(packageInfo().root, 'templates');
-  mkdirSync(target, { recursive: true });
-  cpSync(join(templates, '_shared'), target, { recursive: true });
-  cpSync(join(templates, template), target, { recursive: true });
-  // npm never packs a file named .gitignore, so the template ships it as `gitignore`.
-  if (existsSync(join(target, 'gitignore'))) renameSync(join(target, 'gitignore'), join(target, '.gitignore'));
-  substitute(target, { ...placeholders(appId), __TEMPLATE__: template });
+  const files = scaffoldFiles(join(packageInfo().root, 'templates'), template, { ...placeholders(appId), __TEMPLATE__: template });
+  // Check every path first, so a refused scaffold writes nothing at all.
+  for (const rel of files.keys()) assertInside(target, rel);
+  // Only the scaffold's own files are written: node_modules, dot-folders and
+  // anything else already in the folder are never read or rewritten.
+  for (const [rel, text] of files) {
+    mkdirSync(dirname(join(target, rel)), { recursive: true });
+    writeFileSync(join(target, rel), text);
+  }
   io.out(
     [
       `Extension '${appId}' scaffolded (template: ${template})`,
