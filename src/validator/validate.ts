@@ -15,6 +15,7 @@ import { projectPathProblem, resolveProject, type Project } from './project.js';
 import { EXTENSION_RULES, FUNCTION_RULES, LEADING_RULES, MANIFEST_RULES, SOURCE_RULES } from './rules/index.js';
 import { indexSource, locate } from './source/index.js';
 import { listSourceFiles } from './source/files.js';
+import { returnTypes } from './types/return-types.js';
 
 /** What `imperal validate` reports. */
 export interface ValidationReport {
@@ -85,6 +86,7 @@ export async function validateProject(path: string, options: ValidateOptions = {
     extAt,
     functions: functionViews(ext?.functions ?? [], siteOf, extAt),
     siteOf,
+    types: returnTypes(project.root, source.files.map((f) => f.path)),
   };
   const run = (rules: readonly Rule[]): Finding[] => rules.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
   const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));

@@ -20,6 +20,11 @@ export const CACHE_MODEL_1: Rule = {
     const registrations = source.registrations.filter((r) => r.method === 'cacheModel');
     const names = new Set([...registrations.map((r) => r.name), ...(ext?.cacheModels ?? []).map((m) => m.name)].filter((n): n is string => !!n));
     const schemas = new Set(registrations.map((r) => r.call.arguments[1]).flatMap((a) => (a?.type === 'Identifier' ? [a.name] : [])));
+    // `const Page = ext.cacheModel('page', schema)`: the returned model, passed by its variable.
+    for (const r of registrations) {
+      const parent = r.ancestors[r.ancestors.length - 1];
+      if (parent?.type === 'VariableDeclarator' && parent.init === r.call && parent.id.type === 'Identifier') schemas.add(parent.id.name);
+    }
     if (names.size === 0 && schemas.size === 0) return [];
     return source.calls.flatMap(({ node, file }) => {
       const path = calleePath(node);
@@ -29,8 +34,8 @@ export const CACHE_MODEL_1: Rule = {
       const ref = literal ?? (arg?.type === 'Identifier' ? arg.name : undefined);
       if (ref === undefined || (literal !== undefined ? names.has(literal) : schemas.has(ref))) return [];
       return [finding('CACHE-MODEL-1', 'ERROR',
-        `ctx.cache.${path[2]}(...) references model '${ref}' which is not registered via <ext>.cacheModel(...). Register it or use a known model.`,
-        `Add \`ext.cacheModel('${ref.toLowerCase()}', ${literal !== undefined ? 'schema' : ref})\` at module scope`, locate(file, node))];
+        `ctx.cache.${path[2]}(...) references model '${ref}' which is not registered via ext.cacheModel(...). Register it or use a known model.`,
+        `Register it at module scope: const ${literal !== undefined ? 'Model' : ref} = ext.cacheModel('${ref.toLowerCase()}', schema), then pass that model`, locate(file, node))];
     });
   },
 };

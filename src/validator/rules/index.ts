@@ -34,6 +34,7 @@ import { V24_AST } from './V24-AST.js';
 import { V25 } from './V25.js';
 import { V31 } from './V31.js';
 import { V32 } from './V32.js';
+import { IMPERAL_SECRET_DECLARED } from './IMPERAL-SECRET-DECLARED.js';
 import { V33 } from './V33.js';
 import { V34 } from './V34.js';
 import { V35 } from './V35.js';
@@ -66,7 +67,7 @@ export const FUNCTION_RULES: readonly Rule[] = [V4, V5, V6, V10, V11];
 /** The other extension-wide rules over the loaded registry (and the handlers' source). */
 export const EXTENSION_RULES: readonly Rule[] = [
   V7, V8, V9, V12, V13, V14, V15, V16, V17, V18, V19, V20, V21, V22, V23, V24, V24_AST, V25,
-  V31, V32, V33, V34, V35, BIND_1, CRON_1,
+  V31, V32, V33, V34, V35, IMPERAL_SECRET_DECLARED, BIND_1, CRON_1,
 ];
 
 /** Source rules over the whole tree. */
