@@ -111,7 +111,7 @@ export async function validateProject(path: string, options: ValidateOptions = {
  * (rule order on the same line); MANIFEST-SKELETON-1 after all of them.
  */
 function inWalkOrder(found: readonly Finding[]): Finding[] {
-  const last = (f: Finding): number => (f.rule === 'MANIFEST-SKELETON-1' ? 1 : 0);
+  const last = (f: Finding): number => (f.rule === 'MANIFEST-SKELETON-1' ? 1 : f.rule === 'CACHE-MODEL-2' || f.rule === 'UI-REF-1' ? 2 : 0);
   return [...found].sort((a, b) => last(a) - last(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
 }
 
@@ -120,7 +120,7 @@ function orderManifestFindings(found: readonly Finding[], ctx: RuleContext): Fin
   const order = manifestIssues(ctx.manifest).map((i) => i.message);
   const rank = (f: Finding): number => {
     const i = order.indexOf(f.message);
-    return i < 0 ? order.length + (f.rule === 'SDK-VERSION-1' ? 1 : 0) : i;
+    return i < 0 ? order.length + (f.rule === 'SDK-VERSION-1' ? 1 : f.rule === 'MANIFEST-STALE-1' ? 2 : 0) : i;
   };
   return [...found].sort((a, b) => rank(a) - rank(b));
 }
