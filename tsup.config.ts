@@ -22,8 +22,10 @@ export default defineConfig([
     outDir: 'dist',
   },
   {
-    // The CLI is an executable: ESM only, with a shebang.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The CLI is an executable: ESM only, with a shebang. Commands are split into
+    // chunks so each loads (with its dependencies) only when it runs. The loader
+    // harness runs in a child process; the validator finds it in dist/cli/.
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/harness': 'src/validator/load/harness.ts' },
     format: ['esm'],
     sourcemap: false,
     target: 'node20',

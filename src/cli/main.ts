@@ -1,16 +1,50 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`. Each command loads its
- * own code (and so its dependencies) only when it runs, so `--version` and
- * `--help` start as fast as node itself.
+ * The `imperal` command line: `init`, `validate`, `build`.
  *
  * @module
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_LOAD_TIMEOUT_MS } from '../validator/load/child.js';
 import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { packageInfo } from './package-info.js';
 import { missingToolchainPackage, toolchainHint } from './toolchain.js';
+
+/** `--timeout <seconds>`: a positive number of seconds (at most an hour), as milliseconds. */
+export function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new InvalidArgumentError('expected a number of seconds greater than 0 and at most 3600, e.g. --timeout 60');
+  }
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * Rule ids for `validate --help`. The rules are only loaded when that help is
+ * asked for (see {@link runCli}), so other commands start without them.
+ */
+let ruleIdsForHelp: readonly string[] = [];
+
+/** Every rule id `validate` can report, grouped for `--help`. */
+export function rulesHelp(ids: readonly string[] = ruleIdsForHelp): string {
+  const lines: string[] = [];
+  let line = ' ';
+  for (const id of ids) {
+    if (line.length + id.length + 2 > 78) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${id}`;
+  }
+  lines.push(line);
+  return `\nRules (${ids.length}; each explained in docs/validator.md of @imperal/sdk):\n${lines.join('\n')}\n`;
+}
+
+const timeoutOption = (): Option =>
+  new Option('--timeout <seconds>', `bound on loading the extension (it is imported in a child process)`)
+    .argParser(parseTimeout)
+    .default(DEFAULT_LOAD_TIMEOUT_MS, `${DEFAULT_LOAD_TIMEOUT_MS / 1000}`);
 
 /** Builds the program; each action stores its exit code in `result`. */
 export function createProgram(io: CliIO, result: { code: number }): Command {
@@ -35,24 +69,27 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
 
   program
     .command('validate')
-    .description('Run every validator rule (V1–V34, source rules, manifest M0–M8) on the extension and print the findings.')
+    .description('Run every validator rule (V1–V35, source rules, manifest M0–M8, LOAD) on the extension and print the findings.')
     .argument('[path]', 'extension folder or entry file', '.')
     .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('human'))
     .option('--json', 'shorthand for --format json', false)
-    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 at least one ERROR finding, 2 usage error.')
-    .action(async (path: string, opts: { format: Format; json: boolean }) => {
+    .addOption(timeoutOption())
+    .addHelpText('after', () => `${rulesHelp()}\nEnvironment: IMPERAL_VALIDATOR_V23_SEVERITY=warn, IMPERAL_VALIDATOR_SECRET_SEVERITY=error, IMPERAL_AUTHOR_ID + IMPERAL_FIRSTPARTY_AUTHOR_IDS (V31), NO_COLOR / FORCE_COLOR.\n\nExit codes: 0 no errors (warnings allowed), 1 at least one ERROR finding, 2 usage error (bad option, a path that is not a project folder or entry file).`)
+    .action(async (path: string, opts: { format: Format; json: boolean; timeout: number }) => {
       const { runValidate } = await import('./commands/validate.js');
-      result.code = await runValidate(path, { format: opts.format, json: opts.json }, io);
+      result.code = await runValidate(path, { format: opts.format, json: opts.json, timeoutMs: opts.timeout }, io);
     });
 
   program
     .command('build')
-    .description('Generate imperal.json (marketplace fields of an existing file are kept) after checking it against the manifest schema.')
+    .description('Generate imperal.json (marketplace fields of an existing file are kept) after checking it against the manifest schema; written atomically.')
     .argument('[path]', 'extension folder or entry file', '.')
-    .addHelpText('after', '\nExit codes: 0 written, 1 the extension failed to load or the manifest fails the schema (nothing written), 2 usage error.')
-    .action(async (path: string) => {
+    .option('--check', 'write nothing; exit 1 when imperal.json is missing or not what build would write', false)
+    .addOption(timeoutOption())
+    .addHelpText('after', '\nExit codes: 0 written (or, with --check, up to date), 1 the extension failed to load, the manifest fails the schema (nothing written) or, with --check, imperal.json is stale, 2 usage error (including an existing imperal.json that is not valid JSON).')
+    .action(async (path: string, opts: { check: boolean; timeout: number }) => {
       const { runBuild } = await import('./commands/build.js');
-      result.code = await runBuild(path, io);
+      result.code = await runBuild(path, io, { check: opts.check, timeoutMs: opts.timeout });
     });
   return program;
 }
@@ -62,6 +99,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   const result = { code: EXIT_OK };
   const program = createProgram(io, result);
   try {
+    if (argv[0] === 'validate' && argv.some((a) => a === '--help' || a === '-h')) {
+      const { ALL_RULES, LOADER_RULES } = await import('../validator/rules/index.js');
+      ruleIdsForHelp = [...LOADER_RULES, ...ALL_RULES].map((r) => r.id);
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return result.code;
   } catch (error) {

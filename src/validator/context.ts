@@ -12,6 +12,7 @@ import type { Project } from './project.js';
 import type { SourceIndex, RegistrationSite } from './source/index.js';
 import { locate } from './source/index.js';
 import type { FunctionLike } from './source/nodes.js';
+import type { ReturnTypes } from './types/return-types.js';
 
 /** `imperal.json` as found on disk. */
 export interface ManifestFile {
@@ -46,6 +47,8 @@ export interface RuleContext {
   readonly extAt: Location;
   /** Chat functions with their sources, in registration order. */
   readonly functions: readonly FunctionView[];
+  /** Handlers' return types as TypeScript infers them (the project's own compiler, loaded on first use). */
+  readonly types: ReturnTypes;
   /** Finds the registration site of `name` declared with one of `methods`. */
   siteOf(methods: readonly string[], name: string): RegistrationSite | undefined;
 }

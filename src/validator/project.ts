@@ -35,12 +35,35 @@ function declaredEntry(root: string): string | undefined {
   }
 }
 
+/** Files `validate`/`build` accept as an entry module. */
+export const ENTRY_FILE = /\.(?:[cm]?[jt]s|tsx|jsx)$/;
+
 /**
- * Resolves `path` (a folder or a file). Returns `undefined` when it does not exist.
+ * Why `path` cannot be an extension project, or `undefined` when it can: it
+ * does not exist, is neither a folder nor a regular file (`/dev/null`, a
+ * socket), or is a file that is not TypeScript/JavaScript.
+ */
+export function projectPathProblem(path: string): string | undefined {
+  const abs = resolve(path);
+  let stat;
+  try {
+    stat = statSync(abs);
+  } catch {
+    return `Path '${path}' does not exist.`;
+  }
+  if (stat.isDirectory()) return undefined;
+  if (!stat.isFile()) return `Path '${path}' is neither a folder nor a regular file: pass the extension's project folder or its entry file.`;
+  if (!ENTRY_FILE.test(abs)) return `Path '${path}' is not a TypeScript or JavaScript file: pass the extension's project folder or its entry file (.ts, .js, .mts, .mjs …).`;
+  return undefined;
+}
+
+/**
+ * Resolves `path` (a folder or a file). Returns `undefined` when it is not one
+ * (see {@link projectPathProblem} for why).
  */
 export function resolveProject(path: string): Project | undefined {
+  if (projectPathProblem(path) !== undefined) return undefined;
   const abs = resolve(path);
-  if (!existsSync(abs)) return undefined;
   if (statSync(abs).isFile()) {
     const root = dirname(abs);
     return { root, entry: abs, scanPath: abs, manifestPath: join(root, 'imperal.json') };

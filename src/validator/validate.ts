@@ -8,13 +8,14 @@
 import { relative } from 'node:path';
 import { finding, type Finding, type Location } from './finding.js';
 import { functionViews, siteLookup, type Rule, type RuleContext } from './context.js';
-import { loadExtension, type BundleOptions } from './load/index.js';
+import { loadExtension, type LoadOptions } from './load/index.js';
 import { readManifest, manifestIssues } from './manifest/read.js';
 import { countsOf, modelOf, type ExtensionCounts } from './model.js';
-import { resolveProject, type Project } from './project.js';
+import { projectPathProblem, resolveProject, type Project } from './project.js';
 import { EXTENSION_RULES, FUNCTION_RULES, LEADING_RULES, MANIFEST_RULES, SOURCE_RULES } from './rules/index.js';
 import { indexSource, locate } from './source/index.js';
 import { listSourceFiles } from './source/files.js';
+import { returnTypes } from './types/return-types.js';
 
 /** What `imperal validate` reports. */
 export interface ValidationReport {
@@ -27,15 +28,15 @@ export interface ValidationReport {
 }
 
 /** Options of {@link validateProject}. */
-export interface ValidateOptions extends BundleOptions {
+export interface ValidateOptions extends LoadOptions {
   /** Environment the env-driven rules read (V23 severity, V31); defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Thrown only for a usage error: the path does not exist. */
+/** Thrown only for a usage error: the path does not exist or is not a project folder or entry file. */
 export class ProjectNotFoundError extends Error {
   constructor(path: string) {
-    super(`Path '${path}' does not exist.`);
+    super(projectPathProblem(path) ?? `Path '${path}' is not an extension project.`);
     this.name = 'ProjectNotFoundError';
   }
 }
@@ -60,6 +61,11 @@ function withLoadFindings(load: readonly Finding[], rules: readonly Finding[]): 
   return [...load.filter((f) => !seen.has(key(f))), ...rules];
 }
 
+/** A "no Extension exported" finding points at the `new Extension(...)` the source declares, when there is one. */
+function atExtensionSite(f: Finding, extAt: Location): Finding {
+  return f.rule === 'LOAD' && f.message.startsWith('No Extension instance exported') && extAt.line > 0 ? { ...f, ...extAt } : f;
+}
+
 /** Validates the extension at `path` (a folder or an entry file). */
 export async function validateProject(path: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   const project = resolveProject(path);
@@ -80,10 +86,11 @@ export async function validateProject(path: string, options: ValidateOptions = {
     extAt,
     functions: functionViews(ext?.functions ?? [], siteOf, extAt),
     siteOf,
+    types: returnTypes(project.root, source.files.map((f) => f.path)),
   };
   const run = (rules: readonly Rule[]): Finding[] => rules.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
   const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));
-  const findings = withLoadFindings(loaded.findings, [
+  const findings = withLoadFindings(loaded.findings.map((f) => atExtensionSite(f, extAt)), [
     ...source.problems,
     ...run(LEADING_RULES),
     ...perFunction,
@@ -104,7 +111,7 @@ export async function validateProject(path: string, options: ValidateOptions = {
  * (rule order on the same line); MANIFEST-SKELETON-1 after all of them.
  */
 function inWalkOrder(found: readonly Finding[]): Finding[] {
-  const last = (f: Finding): number => (f.rule === 'MANIFEST-SKELETON-1' ? 1 : 0);
+  const last = (f: Finding): number => (f.rule === 'MANIFEST-SKELETON-1' ? 1 : f.rule === 'CACHE-MODEL-2' || f.rule === 'UI-REF-1' ? 2 : 0);
   return [...found].sort((a, b) => last(a) - last(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
 }
 
@@ -113,7 +120,7 @@ function orderManifestFindings(found: readonly Finding[], ctx: RuleContext): Fin
   const order = manifestIssues(ctx.manifest).map((i) => i.message);
   const rank = (f: Finding): number => {
     const i = order.indexOf(f.message);
-    return i < 0 ? order.length + (f.rule === 'SDK-VERSION-1' ? 1 : 0) : i;
+    return i < 0 ? order.length + (f.rule === 'SDK-VERSION-1' ? 1 : f.rule === 'MANIFEST-STALE-1' ? 2 : 0) : i;
   };
   return [...found].sort((a, b) => rank(a) - rank(b));
 }

@@ -5,16 +5,17 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { APP_ID_PATTERN } from '../../validator/rules/V1.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageInfo } from '../package-info.js';
 
-import { TEMPLATES, type TemplateName } from '../choices.js';
-
-export { TEMPLATES, type TemplateName } from '../choices.js';
+/** The templates `init` offers. */
+export const TEMPLATES = ['chat', 'tool', 'panel', 'full'] as const;
+/** A template name. */
+export type TemplateName = (typeof TEMPLATES)[number];
 
 /** Options of {@link runInit}. */
 export interface InitOptions {
@@ -41,39 +42,57 @@ export function placeholders(appId: string): Record<string, string> {
     __VITEST_VERSION__: info.devDependencies.vitest ?? '~4.1',
     __TYPESCRIPT_VERSION__: info.devDependencies.typescript ?? '~5.9',
     __TYPES_NODE_VERSION__: info.devDependencies['@types/node'] ?? '^20',
-    // The CLI's toolchain: optional peers of the SDK, so a production install carries none of it.
-    __ESBUILD_VERSION__: info.devDependencies.esbuild ?? '^0.27.7',
-    __BABEL_PARSER_VERSION__: info.devDependencies['@babel/parser'] ?? '^7.29.14',
-    __FAST_XML_PARSER_VERSION__: info.devDependencies['fast-xml-parser'] ?? '^5.12.1',
   };
 }
 
-/** Relative paths of every file below `dir` (a template folder; symlinks are not followed). */
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+/** Every file under `dir`, as paths relative to it (template trees are small and contain no links). */
+function templateFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? templateFiles(join(dir, entry.name), rel) : entry.isFile() ? [rel] : [];
+  });
 }
 
-/** Where a template file lands: npm never packs a file named .gitignore, so templates ship it as `gitignore`. */
-function destinationOf(file: string): string {
-  return file === 'gitignore' ? '.gitignore' : file;
-}
+/** npm never packs a file named .gitignore, so templates ship it as `gitignore`. */
+const targetName = (rel: string): string => (rel === 'gitignore' ? '.gitignore' : rel);
 
 /**
- * Writes the scaffold: each template file (the template's own over `_shared`)
- * with its placeholders filled in. Only these files are written or read in the
- * target, so `--force` over an existing project leaves `node_modules`,
- * dotfolders and the user's own files exactly as they were.
+ * Refuses to write `rel` under `target` when that would leave the project:
+ * any existing folder on the way, or the file itself, that is a symlink.
  */
-function writeScaffold(sources: readonly string[], target: string, values: Record<string, string>): void {
+function assertInside(target: string, rel: string): void {
+  let path = target;
+  for (const part of rel.split('/')) {
+    path = join(path, part);
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return; // Nothing exists from here on: it will be created inside the project.
+    }
+    if (stat.isSymbolicLink()) {
+      throw new CliError(`refusing to write '${relative(target, path)}': it is a symbolic link, and init only writes inside the new project`, EXIT_USAGE);
+    }
+  }
+}
+
+/** The files of a scaffold: shared ones, then the template's own (which win), placeholders substituted. */
+function scaffoldFiles(templates: string, template: TemplateName, values: Record<string, string>): Map<string, string> {
   const files = new Map<string, string>();
-  for (const dir of sources) for (const file of filesOf(dir)) files.set(destinationOf(file), join(dir, file));
-  for (const [file, source] of files) {
-    const path = join(target, file);
-    mkdirSync(dirname(path), { recursive: true });
-    const text = readFileSync(source, 'utf8');
-    writeFileSync(path, Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text));
+  for (const dir of [join(templates, '_shared'), join(templates, template)]) {
+    for (const rel of templateFiles(dir)) {
+      const text = readFileSync(join(dir, rel), 'utf8');
+      files.set(targetName(rel), Object.entries(values).reduce((t, [k, v]) => t.split(k).join(v), text));
+    }
+  }
+  return files;
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -86,12 +105,22 @@ export function runInit(name: string, options: InitOptions, io: CliIO): number {
   if (!APP_ID_PATTERN.test(appId)) {
     throw new CliError(`'${appId}' is not a valid app id: use 2+ lowercase letters, digits and inner hyphens (e.g. 'my-tasks')`, EXIT_USAGE);
   }
-  if (existsSync(target) && readdirSync(target).length > 0 && !options.force) {
+  const existing = lstatOrUndefined(target);
+  if (existing && !existing.isDirectory()) {
+    throw new CliError(`'${name}' exists and is not a folder: choose a new folder name for the project`, EXIT_USAGE);
+  }
+  if (existing && readdirSync(target).length > 0 && !options.force) {
     throw new CliError(`'${target}' exists and is not empty (pass --force to write into it)`, EXIT_USAGE);
   }
-  const templates = join(packageInfo().root, 'templates');
-  mkdirSync(target, { recursive: true });
-  writeScaffold([join(templates, '_shared'), join(templates, template)], target, { ...placeholders(appId), __TEMPLATE__: template });
+  const files = scaffoldFiles(join(packageInfo().root, 'templates'), template, { ...placeholders(appId), __TEMPLATE__: template });
+  // Check every path first, so a refused scaffold writes nothing at all.
+  for (const rel of files.keys()) assertInside(target, rel);
+  // Only the scaffold's own files are written: node_modules, dot-folders and
+  // anything else already in the folder are never read or rewritten.
+  for (const [rel, text] of files) {
+    mkdirSync(dirname(join(target, rel)), { recursive: true });
+    writeFileSync(join(target, rel), text);
+  }
   io.out(
     [
       `Extension '${appId}' scaffolded (template: ${template})`,

@@ -7,6 +7,7 @@
  */
 import { RESERVED_DECORATOR_FIX, reservedDecoratorReceiver } from '../../core/reserved-decorator.js';
 import { finding, type Finding, type Location } from '../finding.js';
+import type { ChildError } from './protocol.js';
 
 /** One esbuild message (the subset we read). */
 interface EsbuildMessage {
@@ -40,7 +41,7 @@ interface RegistrationErrorLike {
   message: string;
   subject: string;
   fix: string;
-  rule?: string;
+  rule?: string | undefined;
 }
 
 function isRegistrationError(error: unknown): error is RegistrationErrorLike {
@@ -78,4 +79,11 @@ export function runtimeErrorFinding(error: unknown, at: Location | undefined): F
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return finding('LOAD', 'ERROR', `Extension failed to load: ${text}`, 'Fix the error at the reported line; the module must import without side effects that fail', where);
+}
+
+/** A finding for anything thrown at import, as the child described it (`throw null` included). */
+export function thrownFinding(error: ChildError, at: Location): Finding {
+  const text = error.message !== undefined ? `${error.name ?? 'Error'}: ${error.message}` : `threw ${error.thrown ?? 'a value'} (not an Error)`;
+  return finding('LOAD', 'ERROR', `Extension failed to load: ${text}`,
+    'Fix the error at the reported line; the module must import without side effects that fail (throw Error objects, never other values)', at);
 }

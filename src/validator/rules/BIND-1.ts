@@ -1,6 +1,10 @@
 import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
 import type { ExtensionModel } from '../model.js';
+import type { Node } from '@babel/types';
+import type { Location } from '../finding.js';
+import { locate, type SourceIndex } from '../source/index.js';
+import { walk } from '../source/walk.js';
 
 /** The subset of a handler reference this rule reads (duck-typed: the user's SDK copy may differ). */
 interface HandlerLike {
@@ -29,19 +33,36 @@ function handlers(ext: ExtensionModel): Array<{ what: string; handler: HandlerLi
   ];
 }
 
+/**
+ * Where `owner.name` is written: the method inside `class owner`, else the
+ * class, else `undefined` (e.g. a class expression without a name).
+ */
+function methodSite(source: SourceIndex, owner: string, name: string): Location | undefined {
+  for (const file of source.files) {
+    let found: Location | undefined;
+    walk(file.ast, (node) => {
+      if (found || (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') || node.id?.name !== owner) return;
+      const member = node.body.body.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassProperty') && m.key.type === 'Identifier' && m.key.name === name);
+      found = locate(file, (member as Node | undefined) ?? node);
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** BIND-1 — instance-method handlers are bound to an instance with `ext.register()`. */
 export const BIND_1: Rule = {
   id: 'BIND-1',
   level: 'ERROR',
   summary: 'Decorated instance methods must be bound with ext.register(instance or class)',
-  check({ ext, extAt }) {
+  check({ ext, extAt, source }) {
     if (!ext) return [];
     return handlers(ext)
       .filter(({ handler }) => handler.isInstanceMethod === true && handler.isBound === false)
       .map(({ what, handler }) => {
         const cls = handler.owner || 'YourClass';
         return finding('BIND-1', 'ERROR', `${what} is the instance method '${cls}.${handler.name}', and no instance is bound: every call would fail`,
-          `Call ext.register(new ${cls}(...)) — or ext.register(${cls}) for a zero-argument constructor — or make the method static.`, extAt);
+          `Call ext.register(new ${cls}(...)) — or ext.register(${cls}) for a zero-argument constructor — or make the method static.`, (handler.owner && methodSite(source, handler.owner, handler.name)) || extAt);
       });
   },
 };

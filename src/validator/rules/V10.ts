@@ -9,7 +9,7 @@ export const V10: Rule = {
   checkFunction({ record, at }, { ext }) {
     if (record.actionType !== 'write' && record.actionType !== 'destructive') return [];
     if (record.event) return [];
-    return [finding('V10', 'WARN', `@chat.function '${record.name}' (action_type='${record.actionType}') has no event=`,
-      `Add event: '${ext?.appId ?? '<app>'}.${record.name.replace(/^fn_/, '')}' to the decorator`, at)];
+    return [finding('V10', 'WARN', `@chat.fn '${record.name}' (actionType: '${record.actionType}') has no event:`,
+      `Add event: '${ext?.appId ?? '<app>'}.${record.name.replace(/^fn_/, '')}' to its @chat.fn options`, at)];
   },
 };

@@ -8,7 +8,7 @@ export const V11: Rule = {
   summary: 'chat function handlers should have a TSDoc comment',
   checkFunction({ record, site, at }) {
     if (!site || site.documented) return [];
-    return [finding('V11', 'WARN', `@chat.function '${record.name}' missing docstring`,
+    return [finding('V11', 'WARN', `@chat.fn '${record.name}' has no TSDoc comment`,
       'Add a TSDoc comment (/** … */) above the handler', at)];
   },
 };

@@ -8,6 +8,6 @@ export const V12: Rule = {
   summary: 'No onInstall lifecycle hook',
   check({ ext }) {
     if (!ext || ext.lifecycle.some((h) => h.kind === 'on_install')) return [];
-    return [finding('V12', 'INFO', 'No @ext.on_install lifecycle hook', 'Consider adding @ext.onInstall() for first-time setup')];
+    return [finding('V12', 'INFO', 'No install hook registered (ext.onInstall())', 'Consider adding @ext.onInstall() for first-time setup')];
   },
 };

@@ -13,7 +13,7 @@ export const V14: Rule = {
     if (d && pyLen(d.trim()) >= 40 && d.trim() !== ext.appId) return [];
     return [finding('V14', 'ERROR',
       `Extension '${ext.appId}' description must be ≥40 chars and ≠ app_id (got len=${pyLen(d)}, value=${pyRepr([...d].slice(0, 40).join(''))})`,
-      "Set new Extension(appId, { description: '...' }) to a sentence describing what the extension does. Webbee shows this in 'что я умею?' — without it the user sees a bare slug. Federal V14.",
+      "Set new Extension(appId, { description: '...' }) to a sentence describing what the extension does. Webbee shows this in 'what can you do?' — without it the user sees a bare slug.",
       extAt)];
   },
 };

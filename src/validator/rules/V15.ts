@@ -11,12 +11,12 @@ export const V15: Rule = {
     if (!ext) return [];
     const dn = ext.displayName;
     if (!dn || pyLen(dn.trim()) < 3) {
-      return [finding('V15', 'ERROR', `Extension '${ext.appId}' display_name must be ≥3 chars (got len=${pyLen(dn)}, value='${dn}')`,
-        "Set new Extension(appId, { displayName: 'Notes' }) — human-readable, NOT the slug. Federal V15.", extAt)];
+      return [finding('V15', 'ERROR', `Extension '${ext.appId}' displayName must be ≥3 chars (got len=${pyLen(dn)}, value='${dn}')`,
+        "Set new Extension(appId, { displayName: 'Notes' }) — human-readable, not the slug.", extAt)];
     }
     if (dn.trim() === ext.appId) {
       return [finding('V15', 'ERROR',
-        `Extension display_name '${dn}' verbatim equals app_id '${ext.appId}' — provide human-readable name (e.g. 'Notes' for app_id='notes')`,
+        `Extension displayName '${dn}' verbatim equals the app id '${ext.appId}' — provide a human-readable name (e.g. 'Notes' for app id 'notes')`,
         "Use 'Notes' instead of 'notes', 'Mail Inbox' instead of 'mail-inbox', etc.", extAt)];
     }
     return [];

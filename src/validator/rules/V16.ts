@@ -11,8 +11,8 @@ export const V16: Rule = {
     return functions.flatMap(({ record, at }) => {
       const n = pyLen(record.description.trim());
       if (record.name.startsWith('__') || n >= 20) return [];
-      return [finding('V16', 'ERROR', `@chat.function '${record.name}' (tool ${record.ownerChatTool}) description must be ≥20 chars (got len=${n})`,
-        "Set @chat.fn(name, { description: '...' }) to a sentence describing inputs, outputs, and when to use it. The LLM uses this to choose tools. Federal V16.", at)];
+      return [finding('V16', 'ERROR', `@chat.fn '${record.name}' (tool ${record.ownerChatTool}) description must be ≥20 chars (got len=${n})`,
+        "Set @chat.fn(name, { description: '...' }) to a sentence describing inputs, outputs, and when to use it. The LLM uses this to choose tools.", at)];
     });
   },
 };

@@ -1,6 +1,7 @@
 import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
-import { insideFunction } from '../source/handler.js';
+import { insideFunction, paramsOf } from '../source/handler.js';
+import { pascalName } from './V6.js';
 import { objectProperty, textOf } from '../source/nodes.js';
 import type { SourceFile } from '../source/index.js';
 import { walk } from '../source/walk.js';
@@ -34,16 +35,21 @@ function declaredOnlyInFunctions(file: SourceFile, name: string): boolean {
 }
 
 /**
- * V17 — a params schema lives at module scope. Built inside a function it is
- * rebuilt on every call of that function and is not the schema the manifest
- * and the dispatcher were given once.
+ * V17 — a chat function whose handler takes params declares them with a
+ * `params:` schema (5.11: "must declare a params model"), built once at module
+ * scope: built inside a function it is rebuilt on every call and is not the
+ * schema the manifest and the dispatcher were given.
  */
 export const V17: Rule = {
   id: 'V17',
   level: 'ERROR',
-  summary: 'A chat function params schema must be built at module scope, not inside a function',
+  summary: 'A chat function that takes params must declare a params: schema built at module scope',
   check({ functions }) {
-    return functions.flatMap(({ record, site, at }) => {
+    return functions.flatMap(({ record, site, handler, at }) => {
+      if (handler && record.params === undefined && paramsOf(handler).length >= 2) {
+        return [finding('V17', 'ERROR', `@chat.fn '${record.name}' must declare a params: schema for the params its handler takes`,
+          `Define it at module scope — const ${pascalName(record.name)}Params = z.object({ ... }) — pass params: ${pascalName(record.name)}Params, and type the handler's second argument as z.infer<typeof ${pascalName(record.name)}Params>`, at)];
+      }
       const params = objectProperty(site?.options, 'params');
       if (!site || !params) return [];
       let local: string | undefined;
@@ -53,7 +59,7 @@ export const V17: Rule = {
         local = textOf(site.file.text, params).split('\n')[0]!.slice(0, 40);
       }
       if (local === undefined) return [];
-      return [finding('V17', 'ERROR', `@chat.function '${record.name}' params schema '${local}' is function-local. Move it to module scope.`,
+      return [finding('V17', 'ERROR', `@chat.fn '${record.name}' params schema '${local}' is function-local. Move it to module scope.`,
         `Define it once at module scope — const ${params.type === 'Identifier' ? params.name : 'Params'} = z.object({ ... }) — and pass it as params:`, at)];
     });
   },

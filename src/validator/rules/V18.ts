@@ -1,19 +1,23 @@
-import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
-import { returnTypeText } from '../source/handler.js';
+import { finding } from '../finding.js';
+import { returnsActionResult, returnTypeText } from '../source/handler.js';
 
-/** V18 — the handler declares its return type (or the function declares a `returns:` schema). */
+/**
+ * V18 — the handler's return is typed: a written return type, a return type
+ * TypeScript infers as `ActionResult<T>`, or a `returns:` schema.
+ */
 export const V18: Rule = {
   id: 'V18',
   level: 'ERROR',
-  summary: 'Chat function handler must declare a typed return (annotation or returns: schema)',
-  check({ functions }) {
+  summary: 'Chat function handler must have a typed return (written or inferred ActionResult, or a returns: schema)',
+  check({ functions, types }) {
     return functions.flatMap(({ record, site, handler, at }) => {
       if (!site || !handler || record.returns !== undefined) return [];
       if (returnTypeText(handler, site.file.text) !== undefined) return [];
+      if (returnsActionResult(handler, undefined, types.verdict(site.file.path, handler.body.start ?? -1))) return [];
       return [finding('V18', 'ERROR',
-        `@chat.function '${record.name}' must declare a typed return annotation: \`\`Promise<ActionResult>\`\` (or a returns: schema)`,
-        'Annotate the handler return as ``Promise<ActionResult<T>>``. Federal V18 — kernel reads return_schema from manifest for typed dispatch.', at)];
+        `@chat.fn '${record.name}' must have a typed return: Promise<ActionResult<T>> (written or inferred) or a returns: schema`,
+        'Return ActionResult.success(...)/ActionResult.error(...) (or annotate Promise<ActionResult<T>>), or pass returns: <zod schema>; the platform reads return_schema from imperal.json for typed dispatch.', at)];
     });
   },
 };

@@ -9,12 +9,12 @@ export const V19: Rule = {
   check({ ext, extAt, functions }) {
     if (!ext) return [];
     if (!ext.actionsExplicit) {
-      return [finding('V19', 'ERROR', `Extension '${ext.appId}' must set actions_explicit=True (federal v4.0.0 default)`,
-        'Set new Extension(appId, { actionsExplicit: true }). Declares that every write/destructive @chat.function is chain-callable as a typed structured call — closes the chain_planner BYOLLM-router gap.', extAt)];
+      return [finding('V19', 'ERROR', `Extension '${ext.appId}' must set actionsExplicit: true`,
+        'Set new Extension(appId, { actionsExplicit: true }). Declares that every write/destructive @chat.function is chain-callable as a typed structured call — closes the chain-planner BYOLLM-router gap.', extAt)];
     }
     return functions.flatMap(({ record, at }) =>
       (record.actionType === 'write' || record.actionType === 'destructive') && !record.chainCallable
-        ? [finding('V19', 'ERROR', `@chat.function '${record.name}' (action_type=${record.actionType}) must have chain_callable=True under actions_explicit=True`,
+        ? [finding('V19', 'ERROR', `@chat.fn '${record.name}' (actionType: '${record.actionType}') must be chainCallable under actionsExplicit: true`,
             `Default is true for writes — remove chainCallable: false from @chat.fn('${record.name}').`, at)]
         : []);
   },

@@ -9,8 +9,8 @@ export const V20: Rule = {
   check({ functions }) {
     return functions.flatMap(({ record, at }) =>
       (record.actionType === 'write' || record.actionType === 'destructive') && record.effects.length === 0
-        ? [finding('V20', 'WARN', `@chat.function '${record.name}' (${record.actionType}) should declare effects=['create:resource'] etc. (federal V20, error in v5.0.0)`,
-            "Pass effects: ['create:note'] or ['delete:folder'] etc. Used by chain narrator + audit ledger.", at)]
+        ? [finding('V20', 'WARN', `@chat.fn '${record.name}' (${record.actionType}) should declare effects: ['create:resource'] etc.`,
+            "Pass effects: ['create:note'] or ['delete:folder'] etc. Declared intent for the chain narrator and the audit ledger.", at)]
         : []);
   },
 };

@@ -15,7 +15,7 @@ export const V23: Rule = {
     return functions.flatMap(({ record, at }) =>
       record.actionType === 'read' && record.returns === undefined
         ? [finding('V23', v23Level(env),
-            `@chat.function '${record.name}' (action_type=read) is missing a returns: schema. Read tools must declare typed return shape so the platform can validate $REF paths and prevent naming drift.`,
+            `@chat.fn '${record.name}' (actionType: 'read') is missing a returns: schema. Read tools must declare typed return shape so the platform can validate $REF paths and prevent naming drift.`,
             `Pass returns: <zod schema of the data> to @chat.fn('${record.name}') — it becomes return_schema in imperal.json.`, at)]
         : []);
   },

@@ -18,7 +18,7 @@ export const V24_AST: Rule = {
       const lines = accessLines(handler, ctxName, 'skeleton');
       if (lines.length === 0) return [];
       return [finding('V24-AST', 'ERROR',
-        `@chat.function '${record.name}' accesses ctx.skeleton at line(s) [${lines.join(', ')}] — federal V24 forbids this. Skeleton is the LLM context cache (read by router/narrator), not a data source.`,
+        `@chat.fn '${record.name}' accesses ctx.skeleton at line(s) [${lines.join(', ')}] — forbidden. Skeleton is the LLM context cache (read by router/narrator), not a data source.`,
         'Use ctx.store or ctx.http to fetch from the real backend. Skeleton is updated AFTER actions via @ext.skeleton refresh functions, not read inline by handlers.',
         { file: site.file.rel, line: lines[0]! })];
     });

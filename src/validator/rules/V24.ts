@@ -10,7 +10,7 @@ export const V24: Rule = {
     return functions.flatMap(({ record, at }) =>
       (record.actionType === 'write' || record.actionType === 'destructive') && record.returns === undefined
         ? [finding('V24', 'WARN',
-            `@chat.function '${record.name}' (action_type=${record.actionType}) lacks a returns: schema. Recommended: typing write/destructive returns so narrator + audit ledger see the resulting entity shape.`,
+            `@chat.fn '${record.name}' (actionType: '${record.actionType}') lacks a returns: schema. Recommended: typing write/destructive returns so narrator + audit ledger see the resulting entity shape.`,
             `Pass returns: <zod schema of the data> to @chat.fn('${record.name}').`, at)]
         : []);
   },

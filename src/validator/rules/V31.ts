@@ -15,7 +15,7 @@ export const V31: Rule = {
     const allow = (env.IMPERAL_FIRSTPARTY_AUTHOR_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (!ext?.system || !author || allow.length === 0 || allow.includes(author)) return [];
     return [finding('V31', 'ERROR',
-      `Extension(system=True) is reserved for first-party Imperal extensions (admin / billing / developer / automations). Author '${author}' is not in the Imperal author allowlist.`,
-      'Drop `system: true` from your new Extension(...) call. Your app will publish through the normal marketplace flow and users will install it explicitly.', extAt)];
+      `new Extension(..., { system: true }) is reserved for first-party Imperal extensions (admin / billing / developer / automations). Author '${author}' is not in the Imperal author allowlist.`,
+      'Drop system: true from your new Extension(...) call. Your app will publish through the normal marketplace flow and users will install it explicitly.', extAt)];
   },
 };

@@ -12,7 +12,7 @@ export const V4: Rule = {
   checkFunction({ record, at }) {
     if (ACTION_TYPES.includes(record.actionType)) return [];
     return [finding('V4', 'ERROR',
-      `@chat.function '${record.name}' must have explicit action_type ('read', 'write', or 'destructive'), got '${String(record.actionType)}'`,
+      `@chat.fn '${record.name}' must have an explicit actionType ('read', 'write', or 'destructive'), got '${String(record.actionType)}'`,
       `Add actionType: 'read' (or 'write'/'destructive') to @chat.fn('${record.name}')`, at)];
   },
 };

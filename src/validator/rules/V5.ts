@@ -1,22 +1,24 @@
-import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
-import { returnTypeText, returnsOnlyActionResult } from '../source/handler.js';
+import { finding } from '../finding.js';
+import { returnsActionResult, returnTypeText } from '../source/handler.js';
 
 /**
- * V5 — a chat function returns an `ActionResult`: its declared return type
- * mentions `ActionResult` (`Promise<ActionResult<T>>`), or, undeclared, every
- * `return` is an `ActionResult.success(...)`/`.error(...)` call.
+ * V5 — a chat function returns an `ActionResult`: its written return type
+ * mentions `ActionResult` (as 5.11 reads the annotation), or — unwritten —
+ * the return type TypeScript infers is `ActionResult`/`Promise<ActionResult<T>>`
+ * (the project's own compiler; every `return` being an `ActionResult` when it
+ * cannot tell).
  */
 export const V5: Rule = {
   id: 'V5',
   level: 'ERROR',
-  summary: '@chat.function must return ActionResult',
-  checkFunction({ record, site, handler, at }) {
+  summary: 'A chat function must return ActionResult (written or inferred return type)',
+  checkFunction({ record, site, handler, at }, { types }) {
     if (!site || !handler) return [];
     const declared = returnTypeText(handler, site.file.text);
-    const ok = declared === undefined ? returnsOnlyActionResult(handler) : declared.includes('ActionResult');
-    if (ok) return [];
-    return [finding('V5', 'ERROR', `@chat.function '${record.name}' must return ActionResult`,
-      'Add return type annotation: Promise<ActionResult> (and return ActionResult.success(...) / ActionResult.error(...))', at)];
+    const inferred = declared === undefined ? types.verdict(site.file.path, handler.body.start ?? -1) : undefined;
+    if (returnsActionResult(handler, declared, inferred)) return [];
+    return [finding('V5', 'ERROR', `@chat.fn '${record.name}' must return ActionResult`,
+      'Return ActionResult.success(data, { summary }) / ActionResult.error(message, { code }) from every path (the return type is then inferred), or annotate Promise<ActionResult<T>>', at)];
   },
 };

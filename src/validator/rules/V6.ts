@@ -14,7 +14,7 @@ export const V6: Rule = {
   summary: 'A chat function that takes params should declare them as a zod object schema passed as params:',
   checkFunction({ record, handler, at }) {
     if (!handler || record.params !== undefined || paramsOf(handler).length < 2) return [];
-    return [finding('V6', 'WARN', `@chat.function '${record.name}' params should be a zod object schema passed as params:`,
+    return [finding('V6', 'WARN', `@chat.fn '${record.name}' takes params but declares no params: schema`,
       `Create a schema for params: const ${pascalName(record.name)}Params = z.object({ ... }) and pass params: ${pascalName(record.name)}Params`, at)];
   },
 };

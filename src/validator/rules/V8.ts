@@ -9,6 +9,6 @@ export const V8: Rule = {
   check({ manifest }) {
     if (manifest.exists) return [];
     return [finding('V8', 'WARN', 'Cannot verify imperal.json manifest (runtime validation)',
-      "Run 'imperal validate ./extension' from CLI for full filesystem check")];
+      "Run 'imperal build' to generate imperal.json, then 'imperal validate' again")];
   },
 };

@@ -8,6 +8,6 @@ export const V9: Rule = {
   summary: 'No health check registered',
   check({ ext }) {
     if (!ext || ext.healthCheck) return [];
-    return [finding('V9', 'WARN', 'No @ext.health_check registered', 'Add @ext.healthCheck() to a health check function')];
+    return [finding('V9', 'WARN', 'No health check registered (ext.healthCheck())', 'Register one: decorate a method with @ext.healthCheck() (or ext.healthCheck()(fn))')];
   },
 };

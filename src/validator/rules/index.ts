@@ -34,6 +34,7 @@ import { V24_AST } from './V24-AST.js';
 import { V25 } from './V25.js';
 import { V31 } from './V31.js';
 import { V32 } from './V32.js';
+import { IMPERAL_SECRET_DECLARED } from './IMPERAL-SECRET-DECLARED.js';
 import { V33 } from './V33.js';
 import { V34 } from './V34.js';
 import { V35 } from './V35.js';
@@ -46,6 +47,10 @@ import { CACHE_MODEL_1 } from './CACHE-MODEL-1.js';
 import { CACHE_TTL_1 } from './CACHE-TTL-1.js';
 import { PANEL_SLOT_1 } from './PANEL-SLOT-1.js';
 import { MANIFEST_SKELETON_1 } from './MANIFEST-SKELETON-1.js';
+import { UI_REF_1 } from './UI-REF-1.js';
+import { EVENT_REF_1 } from './EVENT-REF-1.js';
+import { CACHE_MODEL_2 } from './CACHE-MODEL-2.js';
+import { MANIFEST_STALE_1 } from './MANIFEST-STALE-1.js';
 import { M0 } from './M0.js';
 import { M1 } from './M1.js';
 import { M2 } from './M2.js';
@@ -66,16 +71,17 @@ export const FUNCTION_RULES: readonly Rule[] = [V4, V5, V6, V10, V11];
 /** The other extension-wide rules over the loaded registry (and the handlers' source). */
 export const EXTENSION_RULES: readonly Rule[] = [
   V7, V8, V9, V12, V13, V14, V15, V16, V17, V18, V19, V20, V21, V22, V23, V24, V24_AST, V25,
-  V31, V32, V33, V34, V35, BIND_1, CRON_1,
+  V31, V32, V33, V34, V35, IMPERAL_SECRET_DECLARED, BIND_1, CRON_1, EVENT_REF_1,
 ];
 
 /** Source rules over the whole tree. */
 export const SOURCE_RULES: readonly Rule[] = [
   SKEL_GUARD_1, SKEL_GUARD_2, SKEL_GUARD_3, CACHE_MODEL_1, CACHE_TTL_1, PANEL_SLOT_1, MANIFEST_SKELETON_1,
+  CACHE_MODEL_2, UI_REF_1,
 ];
 
 /** Rules over `imperal.json`. */
-export const MANIFEST_RULES: readonly Rule[] = [M0, M1, M2, M3, M4, M5, M6_3, M7_3, M8_2, SDK_VERSION_1];
+export const MANIFEST_RULES: readonly Rule[] = [M0, M1, M2, M3, M4, M5, M6_3, M7_3, M8_2, SDK_VERSION_1, MANIFEST_STALE_1];
 
 /** Every rule, in report order. */
 export const ALL_RULES: readonly Rule[] = [...LEADING_RULES, ...FUNCTION_RULES, ...EXTENSION_RULES, ...SOURCE_RULES, ...MANIFEST_RULES];

@@ -6,7 +6,7 @@
  */
 import type { Node } from '@babel/types';
 import { walk } from './walk.js';
-import { calleePath, isFunction, memberPath, type FunctionLike } from './nodes.js';
+import { calleePath, isFunction, memberPath, unwrap, type FunctionLike } from './nodes.js';
 
 /** The declared return type as written (`Promise<ActionResult<Task>>`), or `undefined`. */
 export function returnTypeText(fn: FunctionLike, text: string): string | undefined {
@@ -16,30 +16,43 @@ export function returnTypeText(fn: FunctionLike, text: string): string | undefin
 }
 
 /** Nodes of `fn`'s own body, not descending into nested functions. */
-function ownBody(fn: FunctionLike, visit: (node: Node) => void): void {
+export function ownBody(fn: FunctionLike, visit: (node: Node) => void): void {
   walk(fn.body, (node, ancestors) => {
     if (ancestors.some((a) => isFunction(a))) return;
     visit(node);
   });
 }
 
-/** Whether every `return` in `fn` (and there is one) returns `ActionResult.*(...)`. */
+/**
+ * Whether every `return` in `fn` (and there is one) gives an `ActionResult`:
+ * an `ActionResult.*(...)` call, a conditional or `??`/`||` of such, or a
+ * local variable initialised with one. The fallback when TypeScript cannot
+ * infer the return type.
+ */
 export function returnsOnlyActionResult(fn: FunctionLike): boolean {
-  if (fn.body.type !== 'BlockStatement') return isActionResultCall(fn.body);
+  const results = new Set<string>();
+  ownBody(fn, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && isActionResultValue(node.init, results)) results.add(node.id.name);
+  });
+  if (fn.body.type !== 'BlockStatement') return isActionResultValue(fn.body, results);
   let returns = 0;
   let all = true;
   ownBody(fn, (node) => {
     if (node.type !== 'ReturnStatement') return;
     returns += 1;
-    let arg = node.argument;
-    if (arg?.type === 'AwaitExpression') arg = arg.argument;
-    if (!isActionResultCall(arg)) all = false;
+    if (!isActionResultValue(node.argument, results)) all = false;
   });
   return returns > 0 && all;
 }
 
-function isActionResultCall(node: Node | null | undefined): boolean {
-  const path = node ? calleePath(node) : undefined;
+function isActionResultValue(node: Node | null | undefined, locals: ReadonlySet<string>): boolean {
+  if (node == null) return false;
+  const n = unwrap(node);
+  if (n.type === 'AwaitExpression') return isActionResultValue(n.argument, locals);
+  if (n.type === 'ConditionalExpression') return isActionResultValue(n.consequent, locals) && isActionResultValue(n.alternate, locals);
+  if (n.type === 'LogicalExpression') return isActionResultValue(n.left, locals) && isActionResultValue(n.right, locals);
+  if (n.type === 'Identifier') return locals.has(n.name);
+  const path = calleePath(n);
   return path !== undefined && path.length === 2 && path[0] === 'ActionResult';
 }
 
@@ -90,4 +103,16 @@ export function insideFunction(ancestors: readonly Node[]): boolean {
     if (isFunction(ancestors[i]) && ancestors[i + 1]?.type !== 'Decorator') return true;
   }
   return false;
+}
+
+/**
+ * Whether `fn` returns an `ActionResult`: its written return type mentions
+ * `ActionResult`; else the type TypeScript infers (when the project's compiler
+ * can tell); else every `return` is one ({@link returnsOnlyActionResult}).
+ * `declared` is the written return type, if any.
+ */
+export function returnsActionResult(fn: FunctionLike, declared: string | undefined, inferred: 'action-result' | 'other' | undefined): boolean {
+  if (declared !== undefined) return declared.includes('ActionResult');
+  if (inferred !== undefined) return inferred === 'action-result';
+  return returnsOnlyActionResult(fn);
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import schema from '../validator/schema/imperal.schema.json' with { type: 'json' };
+import schema from '../schema/imperal.schema.json' with { type: 'json' };
 
 /** Marketplace fields: taken from disk over generated values when present there. */
 export const MARKETPLACE_FIELDS = ['name', 'description', 'author', 'license', 'homepage', 'icon', 'category', 'tags', 'marketplace', 'pricing'];
@@ -36,4 +36,23 @@ export function mergeManifest(generated: Obj, onDisk: unknown): Obj {
     else if (SCHEMA_FIELDS.includes(key) && !GENERATOR_FIELDS.includes(key) && !(key in merged)) merged[key] = value;
   }
   return merged;
+}
+
+/** JSON values equal regardless of object key order (arrays stay ordered). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Obj)[k], (b as Obj)[k]));
+}
+
+/** Top-level fields where `onDisk` differs from `expected` (what `imperal build` would change). */
+export function staleFields(expected: Obj, onDisk: unknown): string[] {
+  if (typeof onDisk !== 'object' || onDisk === null || Array.isArray(onDisk)) return ['(the whole file)'];
+  const disk = onDisk as Obj;
+  const keys = [...new Set([...Object.keys(expected), ...Object.keys(disk)])];
+  return keys.filter((k) => !sameJson(expected[k], disk[k]));
 }
