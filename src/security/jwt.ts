@@ -12,6 +12,8 @@ import { User } from '../context/identity.js';
 export interface JwtVerifierOptions {
   /** Auth gateway base URL; keys come from `<gatewayUrl>/v1/auth/.well-known/jwks.json`. */
   readonly gatewayUrl?: string;
+  /** The key set's full URL, when it is not at the gateway's usual path (`imperal serve --jwks-url`). */
+  readonly jwksUrl?: string;
   /** A fixed key set instead of fetching one (tests, air-gapped hosts). */
   readonly jwks?: JSONWebKeySet;
   /** Required `iss`, when the deployment sets one. */
@@ -45,8 +47,9 @@ export function userFromClaims(payload: JWTPayload): User {
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   let keys: JWTVerifyGetKey;
   if (options.jwks) keys = createLocalJWKSet(options.jwks);
+  else if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 3_600_000 });
   else if (options.gatewayUrl) keys = createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
-  else throw new TypeError('createJwtVerifier needs gatewayUrl (to fetch the JWKS) or jwks');
+  else throw new TypeError('createJwtVerifier needs gatewayUrl or jwksUrl (to fetch the JWKS) or jwks');
   return async (token: string) => {
     try {
       const { payload } = await jwtVerify(token, keys, {
