@@ -21,6 +21,7 @@ import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
 import { DispatchCodes, describeError } from './outcomes.js';
 import type { ChatFunctionRecord, LifecycleKind } from './records.js';
 import { toActionResult, wireForm } from './results.js';
+import { systemInvocationOf } from './wire-names.js';
 
 export { matchesEventType } from './dispatch-system.js';
 export { toActionResult } from './results.js';
@@ -173,8 +174,8 @@ function notFoundResult(what: string, name: string, known: string[]): ActionResu
 
 /**
  * Runs a tool by its wire name: plain tools, `skeleton_refresh_<section>`, chat
- * functions, exposed methods, and the synthetic `__panel__`/`__widget__`/`__tray__`/
- * `__menu__`/`__webhook__` names.
+ * functions, exposed methods, the synthetic `__panel__`/`__widget__`/`__tray__`/
+ * `__menu__`/`__webhook__` names, and the system kinds' wire names (wire-names.ts).
  */
 async function runTool(ext: Extension, name: string, params: unknown, ctx: Context): Promise<unknown> {
   const synthetic = /^__(panel|widget|tray|webhook|menu)__(.+)$/.exec(name);
@@ -184,6 +185,8 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
     if (kind === 'menu') return runMenu(ext, id, params, ctx);
     return runUI(ext, kind, id, params, ctx);
   }
+  const system = name.startsWith('__') ? systemInvocationOf(name, params) : undefined;
+  if (system) return route(ext, system, ctx);
   const tool = ext.registry.tools.get(name);
   if (tool?.kind === 'skeleton') return runSkeleton(ext, name.slice('skeleton_refresh_'.length), ctx);
   // Raw tools answer with whatever they return; only failures are reshaped.

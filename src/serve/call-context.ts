@@ -59,15 +59,18 @@ export interface CallExtras {
 }
 
 const UI_PREFIX = /^__(panel|widget|tray|menu)__/;
+/** Wire names of the system kinds (src/core/wire-names.ts). */
+const SYSTEM_NAME = /^__(schedule__|signal__|lifecycle__|health__$|event__$)/;
 
 /**
- * The surface of a call from its wire name: system for `__system__`, panel for the
+ * The surface of a call from its wire name: system for `__system__` and the system
+ * kinds' names (`__schedule__<n>`, `__event__`, `__health__`, …), panel for the
  * UI names, skeleton for `skeleton_refresh_<s>`, webhook for `__webhook__<path>`,
  * chat_fn for chat functions, tool otherwise.
  */
 export function contextKindOf(ext: Extension, request: Pick<RpcRequest, 'function' | 'user_id'>): ContextKind {
   const name = request.function;
-  if (request.user_id === SYSTEM_USER_ID) return 'system';
+  if (request.user_id === SYSTEM_USER_ID || SYSTEM_NAME.test(name)) return 'system';
   if (request.user_id === WEBHOOK_USER_ID || name.startsWith('__webhook__')) return 'webhook';
   if (UI_PREFIX.test(name)) return 'panel';
   if (ext.registry.tools.get(name)?.kind === 'skeleton') return 'skeleton';

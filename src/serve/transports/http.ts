@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../../context/context.js';
 import { dispatch } from '../../core/dispatch.js';
-import { decodeRequest, encodeReply, type RpcRequest } from '../../rpc/envelope.js';
+import { decodeRequest, encodeReply, type RpcReply, type RpcRequest } from '../../rpc/envelope.js';
 import { buildErrorReply, nowNs } from '../../rpc/replies.js';
 import type { HealthStatusDict } from '../../types/health.js';
 import type { WebhookResponseDict } from '../../types/webhook.js';
@@ -203,7 +203,7 @@ export class HttpTransport implements Transport {
       const corrId = typeof (parsed as { corr_id?: unknown } | null)?.corr_id === 'string' ? (parsed as { corr_id: string }).corr_id : '';
       const message = error instanceof Error ? error.message : 'invalid envelope';
       const reply = buildErrorReply({ corrId, category: 'schema_violation', message, retryable: false, workerId: this.#o.host.workerId, startedAtNs: nowNs() });
-      return send(res, 200, encodeReply(reply), { 'content-type': 'application/json' });
+      return send(res, 200, looseReplyJson(reply), { 'content-type': 'application/json' });
     }
     const mismatch = this.#o.auth.mismatch(auth.caller, request.user_id);
     if (mismatch) return this.#refuse(res, 401, mismatch);
@@ -270,6 +270,20 @@ export class HttpTransport implements Transport {
 }
 
 const TIMED_OUT = Symbol('timed out');
+
+/**
+ * The reply's JSON even when the reply schema would refuse it (a request whose own
+ * `corr_id` is invalid): every envelope that was read is answered.
+ */
+function looseReplyJson(reply: RpcReply): string {
+  try {
+    return encodeReply(reply);
+  } catch {
+    const marker = '\u0000ns:';
+    const text = JSON.stringify(reply, (_k, v: unknown) => (typeof v === 'bigint' ? `${marker}${v}` : v));
+    return text.replace(/"\\u0000ns:(-?\d+)"/g, '$1');
+  }
+}
 
 /** `work`'s value, or {@link TIMED_OUT} after `ms` (aborting `controller`; a late value is dropped). */
 async function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T | typeof TIMED_OUT> {
