@@ -8,6 +8,7 @@ export default defineConfig([
       'testing/index': 'src/testing/index.ts',
       'ui/index': 'src/ui/index.ts',
       'vitest/index': 'src/vitest/index.ts',
+      'serve/index': 'src/serve/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -1,11 +1,12 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`.
+ * The `imperal` command line: `init`, `validate`, `build`, `serve`.
  *
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from './commands/build.js';
 import { runInit, TEMPLATES, type TemplateName } from './commands/init.js';
+import { addServeFlags, runServe } from './commands/serve.js';
 import { FORMATS, runValidate, type Format } from './commands/validate.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
@@ -49,6 +50,16 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .addHelpText('after', '\nExit codes: 0 written, 1 the extension failed to load or the manifest fails the schema (nothing written), 2 usage error.')
     .action(async (path: string) => {
       result.code = await runBuild(path, io);
+    });
+
+  const serveCommand = program
+    .command('serve')
+    .description('Run the extension as the service the platform calls: Redis Streams RPC (with --redis) and HTTP (/v1/rpc, webhooks, /healthz, /readyz, /manifest, /metrics). Every flag also reads its environment variable.')
+    .argument('[entry]', 'extension folder or entry file', '.');
+  addServeFlags(serveCommand)
+    .addHelpText('after', '\nSIGTERM/SIGINT drain in-flight calls (up to --drain-timeout-ms) and exit 0; a second signal exits at once.\nExit codes: 1 the extension failed to load or the host could not start, 2 usage error (a bad flag or variable).')
+    .action(async (entry: string, opts: Record<string, unknown>) => {
+      result.code = await runServe(entry, opts, io);
     });
   return program;
 }

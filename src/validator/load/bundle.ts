@@ -8,6 +8,7 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /** Options for {@link bundleExtension}. */
@@ -17,6 +18,12 @@ export interface BundleOptions {
    * e.g. `{ '@imperal/sdk': '/repo/src/index.ts' }` to validate against SDK sources.
    */
   readonly alias?: Readonly<Record<string, string>>;
+  /**
+   * Bare imports to keep external but point at a given absolute file, e.g.
+   * `{ '@imperal/sdk': '/usr/lib/node_modules/@imperal/sdk/dist/index.js' }`, so
+   * the extension registers into the very SDK instance that runs it (`imperal serve`).
+   */
+  readonly externalAlias?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -24,12 +31,13 @@ export interface BundleOptions {
  * external, so the extension registers into the user's installed SDK — the
  * same module instance the rest of their code sees.
  */
-function externalPackages(alias: Readonly<Record<string, string>>): Plugin {
+function externalPackages(alias: Readonly<Record<string, string>>, externalAlias: Readonly<Record<string, string>>): Plugin {
   return {
     name: 'imperal-external-packages',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path in alias) return { path: alias[args.path]! };
+        if (args.path in externalAlias) return { path: pathToFileURL(externalAlias[args.path]!).href, external: true };
         if (/^[a-zA-Z]:[\\/]/.test(args.path)) return undefined;
         return { path: args.path, external: true };
       });
@@ -64,7 +72,7 @@ export async function bundleExtension(root: string, entry: string, options: Bund
     sourcemap: 'inline',
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [externalPackages(options.alias ?? {})],
+    plugins: [externalPackages(options.alias ?? {}, options.externalAlias ?? {})],
   });
   return outfile;
 }
