@@ -16,18 +16,22 @@
  * @module
  */
 import type { Extension } from '../core/extension.js';
+import { redisReplayGuard } from './auth.js';
 import { CallContextFactory } from './call-context.js';
+import { createHttpTransport } from './http-wiring.js';
 import { Host } from './host.js';
 import { createHostLogger, type HostLogger } from './logger.js';
 import { createHostMetrics, type HostMetrics } from './metrics.js';
 import { resolveServeOptions, secretValues, type ResolvedServeOptions, type ServeOptions } from './options.js';
 import { installSignalHandlers } from './signals.js';
 import { RedisTransport } from './transports/redis.js';
+import type { HttpTransport } from './transports/http.js';
 import type { Transport } from './types.js';
 
 export { SERVE_FLAGS, SERVE_DEFAULTS, LOG_LEVELS, resolveServeOptions, redactUrl, type ServeOptions, type ResolvedServeOptions, type FlagSpec, type LogLevelName } from './options.js';
 export { Host, DeadlineError, type HostOptions, type CallContexts, type CallScopeLike } from './host.js';
 export { RedisTransport, type RedisTransportOptions } from './transports/redis.js';
+export { HttpTransport } from './transports/http.js';
 export { createHostLogger, secretMasker, type HostLogger, type HostLoggerOptions } from './logger.js';
 export { OUTCOME_UNKNOWN } from './redis/records.js';
 export { startedKey, doneKey, deadStream } from './redis/keys.js';
@@ -40,6 +44,8 @@ export interface ServeExtras {
   readonly logDestination?: { write(line: string): unknown };
   /** Environment to read flags from (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The project folder, so `/manifest` merges its hand-written `imperal.json` fields. */
+  readonly projectDir?: string;
 }
 
 /** A running host. */
@@ -49,6 +55,8 @@ export interface ServeHandle {
   readonly transports: readonly Transport[];
   readonly logger: HostLogger;
   readonly metrics: HostMetrics;
+  /** The HTTP transport (its `url` is the bound address, useful with port 0). */
+  readonly http: HttpTransport;
   /** The start line that was logged. */
   readonly startLine: string;
   /** Every transport connected and the host not draining (`/readyz`). */
@@ -74,24 +82,35 @@ export async function serve(ext: Extension, options: ServeOptions = {}, extras: 
   const host = new Host(ext, { workerId: resolved.consumer, contexts, logger, metrics });
 
   const transports: Transport[] = [];
+  let redis: RedisTransport | undefined;
   if (resolved.redis) {
-    transports.push(
-      new RedisTransport(host, {
-        url: resolved.redis,
-        stream: resolved.stream,
-        group: resolved.group,
-        consumer: resolved.consumer,
-        concurrency: resolved.concurrency,
-        replyTtlMs: resolved.replyTtlMs,
-        claimIdleMs: resolved.claimIdleMs,
-        maxDeliveries: resolved.maxDeliveries,
-        logger,
-        metrics,
-      }),
-    );
+    redis = new RedisTransport(host, {
+      url: resolved.redis,
+      stream: resolved.stream,
+      group: resolved.group,
+      consumer: resolved.consumer,
+      concurrency: resolved.concurrency,
+      replyTtlMs: resolved.replyTtlMs,
+      claimIdleMs: resolved.claimIdleMs,
+      maxDeliveries: resolved.maxDeliveries,
+      logger,
+      metrics,
+    });
+    transports.push(redis);
   }
   const isReady = (): boolean => !host.isDraining() && transports.every((t) => t.isReady());
-  // TODO(serve-http): the HTTP transport joins `transports` here (always on; /readyz calls isReady()).
+  const http = createHttpTransport({
+    host,
+    contexts,
+    options: resolved,
+    metrics,
+    logger,
+    ready: isReady,
+    // With Redis, call-token replays are refused across every host sharing it.
+    ...(redis ? { replayGuard: redisReplayGuard(redis.client) } : {}),
+    ...(extras.projectDir ? { projectDir: extras.projectDir } : {}),
+  });
+  transports.push(http);
 
   const started: Transport[] = [];
   try {
@@ -127,7 +146,7 @@ export async function serve(ext: Extension, options: ServeOptions = {}, extras: 
     })());
   if (resolved.handleSignals) installSignalHandlers({ shutdown, logger });
 
-  const startLine = `imperal serve: ${ext.appId} v${ext.version} ready — ${transports.map((t) => t.describe()).join('; ') || 'no transport'}`;
+  const startLine = `imperal serve: ${ext.appId} v${ext.version} — ${transports.map((t) => t.describe()).join('; ')}`;
   logger.info({ app_id: ext.appId, version: ext.version, transports: transports.map((t) => t.name), addresses: transports.map((t) => t.describe()), concurrency: resolved.concurrency }, startLine);
-  return { host, options: resolved, transports, logger, metrics, startLine, isReady, shutdown };
+  return { host, options: resolved, transports, logger, metrics, http, startLine, isReady, shutdown };
 }

@@ -70,7 +70,7 @@ export async function runServe(path: string, flags: Record<string, unknown>, io:
   }
   const { serve } = await importServe(built);
   try {
-    await serve(loaded.ext as unknown as Extension, toServeOptions(flags));
+    await serve(loaded.ext as unknown as Extension, toServeOptions(flags), { projectDir: project.root });
   } catch (error) {
     if (error instanceof ValidationError || (error as Error).name === 'ValidationError') throw new CliError((error as Error).message, EXIT_USAGE);
     throw new CliError((error as Error).message, EXIT_FAILURE);

@@ -142,6 +142,11 @@ export class RedisTransport implements Transport {
     return `redis ${redactUrl(this.#o.url)} stream=${this.#o.stream} group=${this.#o.group} consumer=${this.#o.consumer}`;
   }
 
+  /** The command connection (shared by helpers such as the call-token replay guard). */
+  get client(): Redis {
+    return this.#cmd;
+  }
+
   /** Entries being handled right now. */
   get active(): number {
     return this.#active.size;
