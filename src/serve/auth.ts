@@ -148,14 +148,14 @@ export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
     description: configured ? parts.join('+') : 'none',
     configured,
     async authenticate(authorization) {
-      const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
-      if (match) {
-        const scheme = match[1]!.toLowerCase();
-        if (scheme === 'imperalcalltoken') return viaCallToken(match[2]!);
-        if (scheme === 'bearer') return viaJwt(match[2]!);
-      }
-      if (insecure && authorization === undefined) return { ok: true, caller: { scheme: 'insecure', userId: null } };
       if (!configured) return refuse('this host accepts no /v1/rpc calls: start it with --call-token-secret or --jwks-url (or --insecure for local development)');
+      const insecureCaller: AuthResult = { ok: true, caller: { scheme: 'insecure', userId: null } };
+      const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
+      const scheme = match?.[1]!.toLowerCase();
+      // With --insecure, a credential of a kind the host cannot check is ignored, not refused.
+      if (scheme === 'imperalcalltoken') return secrets.length > 0 || !insecure ? viaCallToken(match![2]!) : insecureCaller;
+      if (scheme === 'bearer') return jwt || !insecure ? viaJwt(match![2]!) : insecureCaller;
+      if (insecure && authorization === undefined) return insecureCaller;
       return refuse(authorization === undefined ? "missing 'Authorization: ImperalCallToken <token>' (or 'Bearer <jwt>')" : "unsupported Authorization scheme; use 'ImperalCallToken <token>' or 'Bearer <jwt>'");
     },
     mismatch(caller, envelopeUserId) {
