@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Invocation } from '../../src/core/dispatch.js';
 import { decodeReply, decodeRequest } from '../../src/rpc/envelope.js';
+import type { EventDict } from '../../src/types/event.js';
 import { calls, ext } from './fixtures/wire-ext.js';
 import { startTestHost, type TestHost } from './helpers/http-host.js';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const event = { event_type: 'wire.ping', data: { n: 7 }, user_id: 'imp_u_alice', tenant_id: 'tenant-a', timestamp: '2026-12-01T00:00:00Z', source: 'test' };
+const event: EventDict = { event_type: 'wire.ping', data: { n: 7 }, user_id: 'imp_u_alice', tenant_id: 'tenant-a', timestamp: '2026-12-01T00:00:00Z' };
 
 // wire name, params, user, and the dispatcher invocation it stands for
 const CASES: Array<[string, string, Record<string, unknown>, string, Invocation]> = [
@@ -30,7 +31,7 @@ const CASES: Array<[string, string, Record<string, unknown>, string, Invocation]
   ['tray', '__tray__status', {}, 'imp_u_alice', { kind: 'tray', id: 'status', params: {} }],
   ['skeleton refresh', 'skeleton_refresh_summary', {}, 'imp_u_alice', { kind: 'skeleton', section: 'summary' }],
   ['schedule', '__schedule__nightly', {}, '__system__', { kind: 'schedule', name: 'nightly' }],
-  ['event', '__event__', event, '__system__', { kind: 'event', event }],
+  ['event', '__event__', { ...event }, '__system__', { kind: 'event', event }],
   ['lifecycle', '__lifecycle__on_install', {}, '__system__', { kind: 'lifecycle', hook: 'on_install' }],
   ['health', '__health__', {}, '__system__', { kind: 'health' }],
 ];

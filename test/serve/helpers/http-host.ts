@@ -30,7 +30,7 @@ export interface TestHost {
   /** The envelope's JSON text. */
   body(fn: string, params?: Record<string, unknown>, extra?: Record<string, unknown>): string;
   token(options?: { userId?: string; appId?: string; toolType?: CallTokenToolType; ttlSeconds?: number; secret?: string }): string;
-  rpc(body: string | Uint8Array, headers?: Record<string, string>): Promise<Response>;
+  rpc(body: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
