@@ -18,7 +18,7 @@ import type { HostCore } from './types.js';
 export interface HttpWiring {
   readonly host: HostCore;
   readonly contexts: Pick<CallContextFactory, 'forSurface'>;
-  readonly options: Pick<ResolvedServeOptions, 'http' | 'maxBody' | 'callTokenSecrets' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience' | 'insecure'>;
+  readonly options: Pick<ResolvedServeOptions, 'http' | 'maxBody' | 'concurrency' | 'callTokenSecrets' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience' | 'insecure'>;
   readonly metrics?: HostMetrics;
   readonly logger?: TransportLogger;
   /** The whole host's readiness (every transport connected, not draining), for `/readyz`. */
@@ -46,6 +46,7 @@ export function createHttpTransport(w: HttpWiring): HttpTransport {
     auth,
     listen: o.http,
     maxBody: o.maxBody,
+    maxInFlight: o.concurrency,
     manifest: () => manifestText(ext, w.projectDir),
     ...(w.metrics ? { metrics: w.metrics } : {}),
     ...(w.logger ? { logger: w.logger } : {}),

@@ -156,3 +156,26 @@ describe('readiness and drain', () => {
     }
   });
 });
+
+describe('calls in flight are bounded', () => {
+  it('beyond maxInFlight /v1/rpc answers 503 with retry-after, handler not run; the slot frees after the reply', async () => {
+    const own = await startTestHost(ext, { transport: { maxInFlight: 1 } });
+    try {
+      const slow = own.rpc(own.body('sleep', { ms: 400 }), { authorization: `ImperalCallToken ${own.token()}` });
+      const until = Date.now() + 5_000;
+      while (own.host.inFlight === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      const before = calls.count;
+      const busy = await own.rpc(own.body('echo', { text: 'x' }), { authorization: `ImperalCallToken ${own.token()}` });
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      await busy.text();
+      expect(calls.count).toBe(before);
+      expect((await slow).status).toBe(200);
+      const after = await own.rpc(own.body('echo', { text: 'y' }), { authorization: `ImperalCallToken ${own.token()}` });
+      expect(after.status).toBe(200);
+      await after.text();
+    } finally {
+      await own.close();
+    }
+  });
+});

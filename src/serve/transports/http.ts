@@ -19,7 +19,7 @@ import { decodeRequest, encodeReply, type RpcReply, type RpcRequest } from '../.
 import { buildErrorReply, nowNs } from '../../rpc/replies.js';
 import type { HealthStatusDict } from '../../types/health.js';
 import type { WebhookResponseDict } from '../../types/webhook.js';
-import type { RpcAuth } from '../auth.js';
+import type { Caller, RpcAuth } from '../auth.js';
 import type { HostMetrics } from '../metrics.js';
 import type { HostCore, Transport } from '../types.js';
 import { BodyAborted, BodyTooLarge, isJsonContentType, plainHeaders, readBody, refuse, send, sendJson } from './http-io.js';
@@ -30,6 +30,8 @@ export const DEFAULT_MAX_BODY = 1024 * 1024;
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 30_000;
 /** Default time the health check may take before `/healthz` answers 503. */
 export const DEFAULT_HEALTH_TIMEOUT_MS = 10_000;
+/** Default most `/v1/rpc` calls running at once through this transport (beyond: 503 with `retry-after`). */
+export const DEFAULT_HTTP_MAX_IN_FLIGHT = 64;
 /** How long `close()` lets open requests finish before their connections are cut. */
 export const CLOSE_GRACE_MS = 5_000;
 
@@ -50,6 +52,8 @@ export interface HttpTransportOptions {
   readonly listen: { readonly host: string; readonly port: number };
   /** Largest body of `/v1/rpc` and webhooks in bytes (default {@link DEFAULT_MAX_BODY}). */
   readonly maxBody?: number;
+  /** Most `/v1/rpc` calls running at once (default {@link DEFAULT_HTTP_MAX_IN_FLIGHT}; `--concurrency`). */
+  readonly maxInFlight?: number;
   readonly metrics?: HostMetrics;
   readonly logger?: TransportLogger;
   /** The `imperal.json` text `GET /manifest` serves (computed once, on first request). */
@@ -68,6 +72,8 @@ export class HttpTransport implements Transport {
   readonly #o: HttpTransportOptions;
   readonly #server: Server;
   readonly #maxBody: number;
+  readonly #maxInFlight: number;
+  #inFlight = 0;
   #listening = false;
   #accepting = false;
   #manifest: string | undefined;
@@ -76,6 +82,7 @@ export class HttpTransport implements Transport {
   constructor(options: HttpTransportOptions) {
     this.#o = options;
     this.#maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
+    this.#maxInFlight = options.maxInFlight ?? DEFAULT_HTTP_MAX_IN_FLIGHT;
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
         this.#o.logger?.error({ err: error instanceof Error ? error.message : 'unknown', path: req.url }, 'HTTP request failed in the host');
@@ -186,6 +193,17 @@ export class HttpTransport implements Transport {
     const auth = await this.#o.auth.authenticate(req.headers.authorization);
     if (!auth.ok) return this.#refuse(res, auth.status, auth.message, auth.status === 401 ? { 'www-authenticate': 'ImperalCallToken, Bearer' } : {});
     if (!this.#accepting) return this.#refuse(res, 503, 'the host is shutting down; retry on another host', { 'retry-after': '1' });
+    if (this.#inFlight >= this.#maxInFlight) return this.#refuse(res, 503, `the host is running ${this.#maxInFlight} calls (--concurrency); retry shortly`, { 'retry-after': '1' });
+    // The slot is held from here (body read included) until the reply is written.
+    this.#inFlight++;
+    try {
+      await this.#rpcCall(req, res, auth.caller);
+    } finally {
+      this.#inFlight--;
+    }
+  }
+
+  async #rpcCall(req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void> {
     const body = await this.#body(req, res);
     if (body === null) return;
     if (!isJsonContentType(req.headers['content-type'])) return this.#refuse(res, 415, "send the envelope as 'content-type: application/json'");
@@ -205,9 +223,9 @@ export class HttpTransport implements Transport {
       const reply = buildErrorReply({ corrId, category: 'schema_violation', message, retryable: false, workerId: this.#o.host.workerId, startedAtNs: nowNs() });
       return send(res, 200, looseReplyJson(reply), { 'content-type': 'application/json' });
     }
-    const mismatch = this.#o.auth.mismatch(auth.caller, request.user_id);
+    const mismatch = this.#o.auth.mismatch(caller, request.user_id);
     if (mismatch) return this.#refuse(res, 401, mismatch);
-    const call = await this.#o.host.run(request, 'http', auth.caller.callToken ? { callToken: auth.caller.callToken } : {});
+    const call = await this.#o.host.run(request, 'http', caller.callToken ? { callToken: caller.callToken } : {});
     // Background tasks start once the reply has left; a client gone before that drops them.
     res.once('finish', () => call.replied());
     res.once('close', () => {
