@@ -1,31 +1,37 @@
 import { defineConfig } from 'tsup';
 
 // One build for every public entry point: ESM + CJS, with .d.ts / .d.cts beside each.
-export default defineConfig([
-  {
-    entry: {
-      index: 'src/index.ts',
-      'testing/index': 'src/testing/index.ts',
-      'ui/index': 'src/ui/index.ts',
-      'vitest/index': 'src/vitest/index.ts',
-      'serve/index': 'src/serve/index.ts',
+// `tsup --env.IMPERAL_NO_DTS 1` (npm run build:js) skips the declarations, which take
+// most of the build's time: `npm run example` and `npm run bench` need only the JavaScript.
+export default defineConfig((cli) => {
+  const dts = String(cli.env?.IMPERAL_NO_DTS ?? process.env.IMPERAL_NO_DTS ?? '') !== '1';
+  return [
+    {
+      entry: {
+        index: 'src/index.ts',
+        'testing/index': 'src/testing/index.ts',
+        'ui/index': 'src/ui/index.ts',
+        'vitest/index': 'src/vitest/index.ts',
+        'serve/index': 'src/serve/index.ts',
+      },
+      format: ['esm', 'cjs'],
+      dts,
+      sourcemap: true,
+      // A JavaScript-only build keeps the declarations of the last full build.
+      clean: dts,
+      target: 'node20',
+      splitting: true,
+      treeshake: true,
+      outDir: 'dist',
     },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    splitting: true,
-    treeshake: true,
-    outDir: 'dist',
-  },
-  {
-    // The CLI is an executable: ESM only, with a shebang.
-    entry: { 'cli/main': 'src/cli/main.ts' },
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    outDir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+    {
+      // The CLI is an executable: ESM only, with a shebang.
+      entry: { 'cli/main': 'src/cli/main.ts' },
+      format: ['esm'],
+      sourcemap: true,
+      target: 'node20',
+      outDir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+    },
+  ];
+});

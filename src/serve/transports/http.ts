@@ -208,16 +208,17 @@ export class HttpTransport implements Transport {
     if (body === null) return;
     if (!isJsonContentType(req.headers['content-type'])) return this.#refuse(res, 415, "send the envelope as 'content-type: application/json'");
     const text = body.toString('utf8');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return this.#refuse(res, 415, 'the body is not JSON');
-    }
     let request: RpcRequest;
     try {
       request = decodeRequest(text).value;
     } catch (error) {
+      // Only a body that failed to decode is parsed again, to tell "not JSON" (415) from "not an envelope".
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return this.#refuse(res, 415, 'the body is not JSON');
+      }
       const corrId = typeof (parsed as { corr_id?: unknown } | null)?.corr_id === 'string' ? (parsed as { corr_id: string }).corr_id : '';
       const message = error instanceof Error ? error.message : 'invalid envelope';
       const reply = buildErrorReply({ corrId, category: 'schema_violation', message, retryable: false, workerId: this.#o.host.workerId, startedAtNs: nowNs() });
