@@ -1,11 +1,12 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`.
+ * The `imperal` command line: `init`, `validate`, `build`, `serve`.
  *
  * @module
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LOAD_TIMEOUT_MS } from '../validator/load/child.js';
 import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
+import { addServeFlags } from './serve-flags.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { packageInfo } from './package-info.js';
@@ -90,6 +91,17 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .action(async (path: string, opts: { check: boolean; timeout: number }) => {
       const { runBuild } = await import('./commands/build.js');
       result.code = await runBuild(path, io, { check: opts.check, timeoutMs: opts.timeout });
+    });
+
+  const serveCommand = program
+    .command('serve')
+    .description('Run the extension as the service the platform calls: Redis Streams RPC (with --redis) and HTTP (/v1/rpc, webhooks, /healthz, /readyz, /manifest, /metrics). Every flag also reads its environment variable.')
+    .argument('[entry]', 'extension folder or entry file', '.');
+  addServeFlags(serveCommand)
+    .addHelpText('after', '\nSIGTERM/SIGINT drain in-flight calls (up to --drain-timeout-ms) and exit 0; a second signal exits at once.\nExit codes: 1 the extension failed to load or the host could not start, 2 usage error (a bad flag or variable).')
+    .action(async (entry: string, opts: Record<string, unknown>) => {
+      const { runServe } = await import('./commands/serve.js');
+      result.code = await runServe(entry, opts, io);
     });
   return program;
 }

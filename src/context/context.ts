@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { BackgroundTaskFn, BackgroundTaskOptions } from './background.js';
 import type { AIClient } from './clients/ai.js';
 import type { BillingClient } from './clients/billing.js';
 import type { CacheClient } from './clients/cache.js';
@@ -67,6 +68,13 @@ export interface Context extends ContextClients {
    * results apply it already; use it for anything else that leaves the handler.
    */
   redactSecrets(text: string): string;
+  /**
+   * Hands `fn` to the host to run after this call has replied (5.x `background_task`),
+   * bounded by 180 s (1800 s with `longRunning`); its `ActionResult` is delivered to the
+   * user's chat. Returns the task id. Throws an `ImperalError` (code `no_background_runner`)
+   * where nothing runs background tasks.
+   */
+  backgroundTask(fn: BackgroundTaskFn, options?: BackgroundTaskOptions): string;
 }
 
 /** Context of a `@chat.fn` function. */

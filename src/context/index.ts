@@ -40,3 +40,11 @@ export type { ChatMessageOptions } from './clients/chat.js';
 export type { CallOptions, WriteOptions } from '../http/gateway.js';
 export type { RetryPolicy } from '../http/retry.js';
 export { closeSharedDispatchers } from '../http/pool.js';
+export {
+  BACKGROUND_TASK_TIMEOUT_MS,
+  BACKGROUND_TASK_LONG_TIMEOUT_MS,
+  type BackgroundTask,
+  type BackgroundTaskFn,
+  type BackgroundTaskOptions,
+  type BackgroundTaskRunner,
+} from './background.js';

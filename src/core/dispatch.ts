@@ -22,6 +22,7 @@ import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
 import { DispatchCodes, describeError } from './outcomes.js';
 import type { ChatFunctionRecord, LifecycleKind } from './records.js';
 import { maskSecrets, toActionResult, wireForm } from './results.js';
+import { systemInvocationOf } from './wire-names.js';
 
 export { matchesEventType } from './dispatch-system.js';
 export { DEFAULT_MAX_RESULT_BYTES, type DispatchOptions } from './dispatch-guard.js';
@@ -192,8 +193,8 @@ function notFoundResult(what: string, name: string, known: string[]): ActionResu
 
 /**
  * Runs a tool by its wire name: plain tools, `skeleton_refresh_<section>`, chat
- * functions, exposed methods, and the synthetic `__panel__`/`__widget__`/`__tray__`/
- * `__menu__`/`__webhook__` names.
+ * functions, exposed methods, the synthetic `__panel__`/`__widget__`/`__tray__`/
+ * `__menu__`/`__webhook__` names, and the system kinds' wire names (wire-names.ts).
  */
 async function runTool(ext: Extension, name: string, params: unknown, ctx: Context): Promise<unknown> {
   const synthetic = /^__(panel|widget|tray|webhook|menu)__(.+)$/.exec(name);
@@ -203,6 +204,8 @@ async function runTool(ext: Extension, name: string, params: unknown, ctx: Conte
     if (kind === 'menu') return runMenu(ext, id, params, ctx);
     return runUI(ext, kind, id, params, ctx);
   }
+  const system = name.startsWith('__') ? systemInvocationOf(name, params) : undefined;
+  if (system) return route(ext, system, ctx);
   const tool = ext.registry.tools.get(name);
   if (tool?.kind === 'skeleton') return runSkeleton(ext, name.slice('skeleton_refresh_'.length), ctx);
   // Raw tools answer with whatever they return; only failures are reshaped.

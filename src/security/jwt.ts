@@ -12,6 +12,8 @@ import { User } from '../context/identity.js';
 export interface JwtVerifierOptions {
   /** Auth gateway base URL; keys come from `<gatewayUrl>/v1/auth/.well-known/jwks.json`. */
   readonly gatewayUrl?: string;
+  /** The key set's full URL, when it is not at the gateway's usual path (`imperal serve --jwks-url`). */
+  readonly jwksUrl?: string;
   /** A fixed key set instead of fetching one (tests, air-gapped hosts). */
   readonly jwks?: JSONWebKeySet;
   /** Required `iss`, when the deployment sets one. */
@@ -43,13 +45,14 @@ export function userFromClaims(payload: JWTPayload): User {
 
 /** Builds a verifier: RS256 only; `sub`, `exp` and `iat` required; `iss`/`aud` checked when configured. */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
-  if (!options.jwks && !options.gatewayUrl) throw new TypeError('createJwtVerifier needs gatewayUrl (to fetch the JWKS) or jwks');
+  if (!options.jwks && !options.jwksUrl && !options.gatewayUrl) throw new TypeError('createJwtVerifier needs gatewayUrl or jwksUrl (to fetch the JWKS) or jwks');
   // jose loads on the first verification, not at import.
   let keys: JWTVerifyGetKey | undefined;
   return async (token: string) => {
     const jose = await import('jose');
     if (!keys) {
       if (options.jwks) keys = jose.createLocalJWKSet(options.jwks);
+      else if (options.jwksUrl) keys = jose.createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 3_600_000 });
       else keys = jose.createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
     }
     try {

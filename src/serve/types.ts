@@ -37,9 +37,30 @@ export interface HostCore {
    * reply at the deadline, late results discarded), per-call context, `runRpcRequest`,
    * metrics. Never rejects.
    */
-  execute(request: RpcRequest, transport: TransportName): Promise<RpcReply>;
+  execute(request: RpcRequest, transport: TransportName, extras?: CallOptions): Promise<RpcReply>;
+  /**
+   * Like {@link execute}, for transports whose delivery of the reply is a separate
+   * step (Redis): the call's background tasks wait until the transport reports the
+   * reply delivered (`replied()`), or are dropped (`abandoned()`). Never rejects.
+   */
+  run(request: RpcRequest, transport: TransportName, extras?: CallOptions): Promise<ExecutedCall>;
   /** Calls currently running (all transports). */
   readonly inFlight: number;
   /** True once shutdown began. */
   isDraining(): boolean;
+}
+
+/** Facts about a call that the envelope does not carry. */
+export interface CallOptions {
+  /** The platform call token the call arrived with (forwarded to the skeleton/cache routes). */
+  readonly callToken?: string;
+}
+
+/** A call that ran, waiting for its transport to deliver the reply. */
+export interface ExecutedCall {
+  readonly reply: RpcReply;
+  /** The reply was delivered: the call's background tasks may start. */
+  replied(): void;
+  /** The reply was not delivered (or the call timed out): the call's background tasks are dropped. */
+  abandoned(): void;
 }

@@ -19,6 +19,14 @@ export interface BundleOptions {
    * e.g. `{ '@imperal/sdk': '/repo/src/index.ts' }` to validate against SDK sources.
    */
   readonly alias?: Readonly<Record<string, string>>;
+  /**
+   * Bare imports to keep external but point at a given absolute file, e.g.
+   * `{ '@imperal/sdk': '/usr/lib/node_modules/@imperal/sdk/dist/index.js' }`, so
+   * the extension registers into the very SDK instance that runs it (`imperal serve`).
+   */
+  readonly externalAlias?: Readonly<Record<string, string>>;
+  /** Also bundle the child-process harness (default true; `imperal serve` imports in process). */
+  readonly harness?: boolean;
 }
 
 /** The files one load writes; remove `dir` when done. */
@@ -36,12 +44,13 @@ export interface BundleOutput {
  * external, so the extension registers into the user's installed SDK — the
  * same module instance the rest of their code sees.
  */
-function externalPackages(alias: Readonly<Record<string, string>>): Plugin {
+function externalPackages(alias: Readonly<Record<string, string>>, externalAlias: Readonly<Record<string, string>>): Plugin {
   return {
     name: 'imperal-external-packages',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path in alias) return { path: alias[args.path]! };
+        if (args.path in externalAlias) return { path: pathToFileURL(externalAlias[args.path]!).href, external: true };
         if (/^[a-zA-Z]:[\\/]/.test(args.path)) return undefined;
         return { path: args.path, external: true };
       });
@@ -121,7 +130,7 @@ export async function bundleExtension(root: string, entry: string, options: Bund
   const { build } = await import('esbuild');
   const dir = join(bundleDir(root), `run-${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
-  const external = externalPackages(options.alias ?? {});
+  const external = externalPackages(options.alias ?? {}, options.externalAlias ?? {});
   const common: BuildOptions = {
     absWorkingDir: root,
     bundle: true,
@@ -133,7 +142,7 @@ export async function bundleExtension(root: string, entry: string, options: Bund
   };
   const out = { dir, bundle: join(dir, 'bundle.mjs'), harness: join(dir, 'harness.mjs') };
   try {
-    await build({ ...common, entryPoints: [harnessSource()], outfile: out.harness });
+    if (options.harness !== false) await build({ ...common, entryPoints: [harnessSource()], outfile: out.harness });
     await build({
       ...common,
       entryPoints: [entry],
