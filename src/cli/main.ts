@@ -138,5 +138,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
 // Run when executed as the `imperal` binary (not when imported by tests).
 const invokedAs = process.argv[1] ?? '';
 if (/(?:^|[\\/])(?:imperal|main\.js)$/.test(invokedAs)) {
+  // `imperal … | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await runCli(process.argv.slice(2));
 }
