@@ -5,6 +5,7 @@
  */
 import { redactorOf } from '../context/redactor.js';
 import { ActionResult } from '../types/action-result.js';
+import { WebhookResponse } from '../types/webhook.js';
 import { isPlainObject, isWireSerializable } from '../types/json.js';
 
 /**
@@ -62,6 +63,12 @@ export function maskSecrets<T>(ctx: unknown, out: T): T {
     const dict = out.toDict();
     const masked = redactor.redactDeep(dict);
     return (masked === dict ? out : ActionResult.fromDict(masked as Record<string, unknown>)) as T;
+  }
+  if (out instanceof WebhookResponse) {
+    // The HTTP answer of a webhook stays a WebhookResponse: only its body and headers are masked.
+    const body = redactor.redactDeep(out.body);
+    const headers = redactor.redactDeep(out.headers) as Record<string, string>;
+    return (body === out.body && headers === out.headers ? out : new WebhookResponse(out.statusCode, body, headers)) as T;
   }
   return redactor.redactDeep(out) as T;
 }
