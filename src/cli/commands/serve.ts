@@ -17,27 +17,12 @@ import { SERVE_FLAGS, type ServeOptions } from '../../serve/options.js';
 export { addServeFlags } from '../serve-flags.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { importExtension } from '../load-in-process.js';
+import { builtSdk, type BuiltSdk } from '../built-sdk.js';
 import type { CliIO } from '../io.js';
 
 type ServeModule = typeof import('../../serve/index.js');
 
-/**
- * The built package's folder when running from `dist/cli/main.js`: the host and
- * the extension must share the SDK instance in `dist/` (the CLI bundle holds its
- * own copy of the core, so `instanceof` checks would fail across the two).
- */
-function builtSdk(): { serve: string; entries: Record<string, string> } | undefined {
-  if (!/\/cli\/main\.js$/.test(import.meta.url)) return undefined;
-  const file = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
-  if (!existsSync(file('../serve/index.js'))) return undefined;
-  const entries: Record<string, string> = {};
-  for (const [spec, rel] of [['@imperal/sdk', '../index.js'], ['@imperal/sdk/ui', '../ui/index.js'], ['@imperal/sdk/testing', '../testing/index.js'], ['@imperal/sdk/serve', '../serve/index.js']] as const) {
-    if (existsSync(file(rel))) entries[spec] = file(rel);
-  }
-  return { serve: file('../serve/index.js'), entries };
-}
-
-async function importServe(built: ReturnType<typeof builtSdk>): Promise<ServeModule> {
+async function importServe(built: BuiltSdk | undefined): Promise<ServeModule> {
   if (built) return (await import(/* @vite-ignore */ pathToFileURL(built.serve).href)) as ServeModule;
   return import('../../serve/index.js');
 }
