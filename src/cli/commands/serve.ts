@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Extension } from '../../core/extension.js';
 import { ValidationError } from '../../errors.js';
 import { resolveProject } from '../../validator/project.js';
