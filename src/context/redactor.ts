@@ -170,8 +170,13 @@ export const REDACTOR: unique symbol = Symbol.for('imperal.sdk.redactor');
 
 /** The redactor of `ctx`, when it has one. */
 export function redactorOf(ctx: unknown): SecretRedactor | undefined {
-  const r = ctx !== null && typeof ctx === 'object' ? (ctx as { [REDACTOR]?: unknown })[REDACTOR] : undefined;
-  return r instanceof SecretRedactor ? r : undefined;
+  try {
+    const r = ctx !== null && typeof ctx === 'object' ? (ctx as { [REDACTOR]?: unknown })[REDACTOR] : undefined;
+    return r instanceof SecretRedactor ? r : undefined;
+  } catch {
+    // A hostile context (a Proxy whose traps throw) has no redactor the dispatcher can use.
+    return undefined;
+  }
 }
 
 /**

@@ -41,7 +41,9 @@ export function withAliases<T>(subject: string, params: CompiledSchema<T> | unde
   const table = Object.entries(aliases).map(([field, names]) => [field, [...(names ?? [])]] as const);
   return {
     source: params.source,
-    jsonSchema: params.jsonSchema,
+    get jsonSchema() {
+      return params.jsonSchema;
+    },
     parse(input: unknown): ParseResult<T> | Promise<ParseResult<T>> {
       return params.parse(applyAliases(input, table));
     },

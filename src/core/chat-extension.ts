@@ -130,9 +130,13 @@ export class ChatExtension {
         background: options.background ?? false,
         longRunning: options.longRunning ?? false,
         params,
-        paramsSchema: params?.jsonSchema ?? {},
+        get paramsSchema() {
+          return params?.jsonSchema ?? {};
+        },
         returns,
-        returnSchema: returns?.jsonSchema ?? {},
+        get returnSchema() {
+          return returns?.jsonSchema ?? {};
+        },
         ownerChatTool: this.toolName,
         handler,
       };

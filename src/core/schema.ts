@@ -100,20 +100,35 @@ export function compileSchema<T = unknown>(schema: SchemaLike, options: CompileO
       'pass a zod object schema (z.object({...})), a shape of zod fields, or a Standard Schema that implements ~standard.jsonSchema',
     );
   }
-  if (options.requireObject) assertObjectRoot(compiled.jsonSchema, options.subject);
+  // A zod object proven representable is an object root already; reading `jsonSchema` would convert it now.
+  if (options.requireObject && !(isZod4(resolved) && (resolved as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'object')) {
+    assertObjectRoot(compiled.jsonSchema, options.subject);
+  }
   return compiled;
 }
 
 function compileZod4<T>(schema: z.ZodType, source: SchemaLike, options: CompileOptions): CompiledSchema<T> {
-  let json: JsonSchema;
-  try {
-    json = z.toJSONSchema(schema, { io: options.io, target: DRAFT, unrepresentable: 'throw', override: keepDefault }) as JsonSchema;
-  } catch (error) {
-    throw unrepresentableError(options, findZod4Unrepresentable(schema, options.io), error);
-  }
+  const convert = (): JsonSchema => {
+    let json: JsonSchema;
+    try {
+      json = z.toJSONSchema(schema, { io: options.io, target: DRAFT, unrepresentable: 'throw', override: keepDefault }) as JsonSchema;
+    } catch (error) {
+      throw unrepresentableError(options, findZod4Unrepresentable(schema, options.io), error);
+    }
+    return canonicalSchema(pydanticSpelling(json));
+  };
+  // Registration must fail fast on a schema JSON Schema cannot describe, but converting
+  // every schema at import costs more than registering it. A cheap walk over zod's
+  // definitions proves the common shapes representable; those convert on first need
+  // (the manifest). Anything the walk is unsure of converts now, with its exact error.
+  const provenFine = options.io === 'input' && representableInput(schema, options.requireObject);
+  let json: JsonSchema | undefined = provenFine ? undefined : convert();
   return {
     source,
-    jsonSchema: canonicalSchema(pydanticSpelling(json)),
+    get jsonSchema(): JsonSchema {
+      json ??= convert();
+      return json;
+    },
     parse(input) {
       let result: ReturnType<z.ZodType['safeParse']>;
       try {
@@ -128,6 +143,44 @@ function compileZod4<T>(schema: z.ZodType, source: SchemaLike, options: CompileO
       return fromZodResult<T>(result);
     },
   };
+}
+
+/** zod 4 definition types whose input side always has a JSON Schema form. */
+const PLAIN_INPUT_TYPES = new Set(['string', 'number', 'int', 'boolean', 'null', 'literal', 'enum', 'any', 'unknown', 'template_literal']);
+/** Wrappers whose input side is their inner type's. */
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
+
+/**
+ * True when the input side of `schema` is certainly representable (and, with
+ * `objectRoot`, an object): a bounded walk over the definitions that knows the
+ * common types and says "unsure" (false) for anything else.
+ */
+function representableInput(schema: z.ZodType, objectRoot: boolean): boolean {
+  let budget = 2_000;
+  const walk = (node: unknown, depth: number): boolean => {
+    if (--budget < 0 || depth > 64) return false;
+    const def = (node as { _zod?: { def?: Record<string, unknown> } } | null)?._zod?.def;
+    const type = def?.type;
+    if (typeof type !== 'string') return false;
+    if (PLAIN_INPUT_TYPES.has(type)) return true;
+    if (WRAPPERS.has(type)) return walk(def!.innerType, depth + 1);
+    switch (type) {
+      case 'object':
+        return Object.values((def!.shape as Record<string, unknown> | undefined) ?? {}).every((field) => walk(field, depth + 1)) && (def!.catchall === undefined || walk(def!.catchall, depth + 1));
+      case 'array':
+        return walk(def!.element, depth + 1);
+      case 'union':
+        return ((def!.options as unknown[] | undefined) ?? []).every((option) => walk(option, depth + 1));
+      case 'record':
+        return walk(def!.keyType, depth + 1) && walk(def!.valueType, depth + 1);
+      case 'pipe':
+        return walk(def!.in, depth + 1);
+      default:
+        return false;
+    }
+  };
+  const rootType = (schema as unknown as { _zod?: { def?: { type?: string } } })._zod?.def?.type;
+  return (!objectRoot || rootType === 'object') && walk(schema, 0);
 }
 
 /**
