@@ -1,8 +1,8 @@
 /**
  * The pooled dispatchers the real clients share when none is injected: one
- * keep-alive `Pool` per gateway origin, and one redirect-following `Agent` for
- * `ctx.http` egress. This is the SDK's only process-wide cache; it holds
- * connections, never data.
+ * keep-alive `Pool` per gateway origin, and SSRF-guarded `Agent`s for
+ * `ctx.http` egress (one per private-network policy). This is the SDK's only
+ * process-wide cache of connections; it holds no data.
  *
  * @module
  */
@@ -32,11 +32,6 @@ export function gatewayDispatcher(origin: string): Dispatcher {
     pools.set(key, pool);
   }
   return pool;
-}
-
-/** Adds redirect following (at most `maxRedirections` hops) to any dispatcher. */
-export function withRedirects(dispatcher: Dispatcher, maxRedirections: number): Dispatcher {
-  return dispatcher.compose(undici().interceptors.redirect({ maxRedirections }));
 }
 
 /**

@@ -146,7 +146,9 @@ describe('timeouts and cancellation', () => {
     faults('/v1/internal/store/n/', 'hang', 'hang', 'hang');
     const ac = new AbortController();
     const pending = ctxOf({ signal: ac.signal }).store.get('n', 'x', { timeoutMs: 10_000 });
-    setTimeout(() => ac.abort(new Error('user cancelled')), 20);
+    // Abort once the gateway holds the request (a fixed delay races the request on a loaded machine).
+    await expect.poll(() => hits('/v1/internal/store/n/'), { timeout: 4_000, interval: 5 }).toBe(1);
+    ac.abort(new Error('user cancelled'));
     await expect(pending).rejects.toThrow('user cancelled');
     expect(hits('/v1/internal/store/n/')).toBe(1);
   });

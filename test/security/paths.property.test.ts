@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MockAgent } from 'undici';
 import { createContext } from '../../src/context/factory.js';
-import type { Context } from '../../src/context/context.js';
+import type { Context, SystemContext } from '../../src/context/context.js';
 import { ValidationError } from '../../src/errors.js';
 import { MockContext } from '../../src/testing/mock-context.js';
 
@@ -55,6 +55,13 @@ const CASES: readonly Case[] = [
   { name: 'store.delete id', call: (id) => real().store.delete('notes', id), expected: (id) => ['v1', 'internal', 'store', 'notes', id] },
   { name: 'store.count collection', call: (id) => real().store.count(id), expected: (id) => ['v1', 'internal', 'store', id, 'count'] },
   { name: 'skeleton.get section', call: (id) => real('skeleton').skeleton.get(id), expected: (id) => ['v1', 'internal', 'skeleton', 'prop-test', 'u1', id] },
+  { name: 'store.update id', call: (id) => real().store.update('notes', id, { a: 1 }), expected: (id) => ['v1', 'internal', 'store', 'notes', id] },
+  { name: 'store.query collection', call: (id) => real().store.query(id), expected: (id) => ['v1', 'internal', 'store', id, 'query'] },
+  {
+    name: 'asUser id (billing path)',
+    call: (id) => (createContext({ kind: 'system', gatewayUrl: GW, serviceToken: 'svc', extension: 'prop-test', dispatcher: agent, retry: { maxRetries: 0 } }) as SystemContext).asUser(id).billing.getSubscription(),
+    expected: (id) => ['v1', 'billing', 'internal', 'subscription', id],
+  },
   {
     name: 'extensions.call appId',
     call: (id) => real().extensions.call(id, 'm'),

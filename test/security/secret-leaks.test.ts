@@ -9,6 +9,7 @@ import { ActionResult, ChatExtension, Extension, SecretWriteForbidden, Validatio
 import type { Context, LogRecord } from '../../src/index.js';
 import { SecretRedactor } from '../../src/context/redactor.js';
 import { MockContext, createTester } from '../../src/testing/index.js';
+import { encodeReply, runRpcRequest } from '../../src/rpc/index.js';
 
 const KEY = 'sk-live-Zq81/xy+w==';
 const OTHER = 'tok_5123abcdef';
@@ -79,6 +80,33 @@ describe('masking on the wire', () => {
     const r = await t.call('success_result', {});
     expect(r.summary).toBe('used [redacted]');
     expect(JSON.stringify(r.data)).not.toContain('sk-live');
+  });
+
+  it('RPC replies carry no form of the value', async () => {
+    const ext = leakyExtension('rpc-leaks');
+    const ctx = new MockContext({ extension: ext, kind: 'chat_fn' });
+    ctx.secrets.seed('api_key', KEY);
+    const request = {
+      v: 1 as const,
+      corr_id: 'corr-0123456789abcdef',
+      user_id: 'u1',
+      tenant_id: 'default',
+      agency_id: null,
+      email: 'a@b.c',
+      role: 'user',
+      scopes: [],
+      attributes: {},
+      app_id: 'rpc-leaks',
+      function: 'success_result',
+      params: {},
+      reply_list: 'imperal:rpc:reply:corr-0123456789abcdef',
+      deadline_ns: 10n ** 30n,
+      submitted_at_ns: 1n,
+    };
+    const reply = await runRpcRequest(ext, request, ctx, { workerId: 'w1', now: () => 2n });
+    const wire = encodeReply(reply);
+    expect(wire).toContain('[redacted]');
+    expect(wire).not.toContain('sk-live');
   });
 
   it("masks the value of a refused write, and of a write to an undeclared name", async () => {
