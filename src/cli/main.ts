@@ -1,10 +1,12 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`.
+ * The `imperal` command line: `init`, `validate`, `build`, `dev`, `invoke`.
  *
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from './commands/build.js';
+import { runDev, type DevCommandOptions } from './commands/dev.js';
+import { runInvoke, type InvokeCommandOptions } from './commands/invoke.js';
 import { runInit, TEMPLATES, type TemplateName } from './commands/init.js';
 import { FORMATS, runValidate, type Format } from './commands/validate.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -49,6 +51,33 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .addHelpText('after', '\nExit codes: 0 written, 1 the extension failed to load or the manifest fails the schema (nothing written), 2 usage error.')
     .action(async (path: string) => {
       result.code = await runBuild(path, io);
+    });
+
+  program
+    .command('dev')
+    .description('Run the extension on a local platform with live reload, and serve the browser playground and its JSON API.')
+    .argument('[entry]', 'extension folder or entry file', '.')
+    .option('-p, --port <port>', 'playground/API port (0 = any free port)', '4300')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--data <dir>', 'where the local platform keeps its state (default <project>/.imperal/dev)')
+    .option('--no-open', 'do not open the playground in a browser')
+    .option('--reset', 'start with empty state', false)
+    .addHelpText('after', '\nStops on Ctrl-C. The JSON API (/api/call, /api/panel, /api/store/<collection>, /api/events, ...) is described in docs/dev.md.')
+    .action(async (entry: string, opts: DevCommandOptions) => {
+      result.code = await runDev(entry, opts, io);
+    });
+
+  program
+    .command('invoke')
+    .description('Run one function (or __panel__<id>, a schedule, a skeleton, …) against the local platform state and print the result.')
+    .argument('<function>', 'chat function or wire tool name; schedule:<name>, skeleton:<section>, panel:<id> also work')
+    .argument('[entry]', 'extension folder or entry file', '.')
+    .option('--params <json>', 'params as JSON, or @file.json', '{}')
+    .option('--as <user>', 'acting user id (default: the dev user)')
+    .option('--data <dir>', 'state folder (default <project>/.imperal/dev)')
+    .addHelpText('after', '\nExit codes: 0 the result is a success, 1 the result is an error (or the call failed), 2 usage error.\nWhen imperal dev is running on the same data folder, the call goes through it.')
+    .action(async (fn: string, entry: string, opts: InvokeCommandOptions) => {
+      result.code = await runInvoke(fn, entry, opts, io);
     });
   return program;
 }

@@ -35,7 +35,8 @@ type Importer = (url: string) => Promise<Record<string, unknown>>;
 const functionImport = new Function('url', 'return import(url)') as Importer;
 let vmImport: Importer | undefined;
 
-async function nativeImport(url: string): Promise<Record<string, unknown>> {
+/** Imports `url` with Node's own loader (never a test runner's rewritten `import()`). */
+export async function nativeImport(url: string): Promise<Record<string, unknown>> {
   if (vmImport) return vmImport(url);
   try {
     return await functionImport(url);
