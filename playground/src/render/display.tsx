@@ -24,7 +24,7 @@ function Image(p: P): JSX.Element {
   return (
     <figure>
       <img src={str(p.src)} alt={str(p.alt)} style={{ width: str(p.width) || undefined, height: str(p.height) || undefined, objectFit: (str(p.object_fit) || undefined) as 'cover', maxWidth: '100%' }} onClick={() => isAction(p.on_click) && host.act(p.on_click as WireAction)} />
-      <figcaption class="small muted">{str(p.caption) || str(p.alt)} <span class="src">{str(p.src)}</span></figcaption>
+      <figcaption class="small muted">{str(p.caption)}{p.alt ? ` (alt: ${str(p.alt)})` : ''} <span class="src">{str(p.src)}</span></figcaption>
     </figure>
   );
 }
