@@ -15,6 +15,7 @@ import type { Invocation, WireResults } from '../core/dispatch.js';
 import { matchesEventType } from '../core/dispatch-system.js';
 import type { Extension } from '../core/extension.js';
 import { DevError } from '../errors.js';
+import { HttpError } from './http-util.js';
 import type { EmittedEvent } from '../testing/engine/bus.js';
 import { PlatformState } from '../testing/engine/platform.js';
 import type { DevPlatform } from './platform.js';
@@ -61,10 +62,13 @@ export class DevRunner {
   #gatewayUrl = '';
   #window = { start: 0, count: 0 };
 
-  constructor(platform: DevPlatform, current: () => { ext: Extension; id: number } | undefined, sdk: () => SdkRuntime) {
+  readonly #deadlineMs: number;
+
+  constructor(platform: DevPlatform, current: () => { ext: Extension; id: number } | undefined, sdk: () => SdkRuntime, options: { deadlineMs?: number } = {}) {
     this.#platform = platform;
     this.#current = current;
     this.#sdk = sdk;
+    this.#deadlineMs = options.deadlineMs ?? CALL_DEADLINE_MS;
   }
 
   /** Sets the gateway the contexts talk to. */
@@ -124,10 +128,10 @@ export class DevRunner {
     const { ext, id } = this.#version();
     const callId = randomBytes(8).toString('hex');
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DevError(`call exceeded ${CALL_DEADLINE_MS} ms`)), CALL_DEADLINE_MS);
+    const timer = setTimeout(() => abort.abort(new DevError(`call exceeded ${this.#deadlineMs} ms`)), this.#deadlineMs);
     try {
       const ctx = this.#context(kind, ext, who, callId, abort.signal);
-      const result = await this.#sdk().dispatch(ext, invocation, ctx);
+      const result = await this.#bounded(this.#sdk().dispatch(ext, invocation, ctx), abort.signal);
       return { callId, result, version: id };
     } finally {
       clearTimeout(timer);
@@ -141,19 +145,19 @@ export class DevRunner {
     const callId = randomBytes(8).toString('hex');
     const abort = new AbortController();
     const nowNs = BigInt(Date.now()) * 1_000_000n;
-    const timer = setTimeout(() => abort.abort(new DevError(`call exceeded ${CALL_DEADLINE_MS} ms`)), CALL_DEADLINE_MS);
+    const timer = setTimeout(() => abort.abort(new DevError(`call exceeded ${this.#deadlineMs} ms`)), this.#deadlineMs);
     try {
       const ctx = this.#context('chat_fn', ext, who, callId, abort.signal);
-      const reply = await this.#sdk().runRpcRequest(
+      const reply = await this.#bounded(this.#sdk().runRpcRequest(
         ext,
         {
           v: 1, corr_id: `dev-${callId}`, user_id: who.userId, tenant_id: who.tenantId, agency_id: null, email: who.email, role: who.role,
           scopes: [...who.scopes], attributes: {}, app_id: ext.appId, function: name, params: (params ?? {}) as Record<string, unknown>,
-          reply_list: 'dev', deadline_ns: nowNs + BigInt(CALL_DEADLINE_MS) * 1_000_000n, submitted_at_ns: nowNs,
+          reply_list: 'dev', deadline_ns: nowNs + BigInt(this.#deadlineMs) * 1_000_000n, submitted_at_ns: nowNs,
         },
         ctx,
         { workerId: 'imperal-dev' },
-      );
+      ), abort.signal);
       const result: Record<string, unknown> =
         reply.status === 'success' && reply.result
           ? reply.result
@@ -167,6 +171,16 @@ export class DevRunner {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** `work`, or a 504 {@link HttpError} once `signal` aborts at the deadline (a late result is dropped). */
+  #bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(new HttpError(504, `the call did not finish within ${this.#deadlineMs} ms`));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   /** Refreshes a skeleton section and stores its response where `ctx.skeleton.get` reads it. */
