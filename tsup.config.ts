@@ -20,11 +20,13 @@ export default defineConfig([
   },
   {
     // The CLI is an executable: ESM only, with a shebang.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    entry: { main: 'src/cli/main.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    outDir: 'dist',
+    outDir: 'dist/cli',
+    // Each command is its own chunk, loaded when it runs (see src/cli/main.ts).
+    splitting: true,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

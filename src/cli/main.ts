@@ -4,16 +4,18 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { runBuild } from './commands/build.js';
-import { runDev, type DevCommandOptions } from './commands/dev.js';
-import { runInvoke, type InvokeCommandOptions } from './commands/invoke.js';
-import { runInit, TEMPLATES, type TemplateName } from './commands/init.js';
-import { FORMATS, runValidate, type Format } from './commands/validate.js';
+import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
+import type { DevCommandOptions } from './commands/dev.js';
+import type { InvokeCommandOptions } from './commands/invoke.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { packageInfo } from './package-info.js';
 
-/** Builds the program; each action stores its exit code in `result`. */
+/**
+ * Builds the program; each action stores its exit code in `result`. Commands load
+ * their implementation when they run, so `imperal dev` never pays for the
+ * validator's parser and `imperal --version` pays for nothing.
+ */
 export function createProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('imperal')
     .description('Build, check and scaffold Imperal Cloud extensions written with @imperal/sdk.')
@@ -29,7 +31,8 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .argument('<name>', 'folder to create; its basename becomes the app id (lowercase, digits, hyphens)')
     .addOption(new Option('-t, --template <template>', 'what to start from: chat functions, a raw tool, a sidebar panel, or every surface').choices([...TEMPLATES]).default('chat'))
     .option('-f, --force', 'write into an existing non-empty folder', false)
-    .action((name: string, opts: { template: TemplateName; force: boolean }) => {
+    .action(async (name: string, opts: { template: TemplateName; force: boolean }) => {
+      const { runInit } = await import('./commands/init.js');
       result.code = runInit(name, { template: opts.template, force: opts.force }, io);
     });
 
@@ -41,6 +44,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .option('--json', 'shorthand for --format json', false)
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 at least one ERROR finding, 2 usage error.')
     .action(async (path: string, opts: { format: Format; json: boolean }) => {
+      const { runValidate } = await import('./commands/validate.js');
       result.code = await runValidate(path, { format: opts.format, json: opts.json }, io);
     });
 
@@ -50,6 +54,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .argument('[path]', 'extension folder or entry file', '.')
     .addHelpText('after', '\nExit codes: 0 written, 1 the extension failed to load or the manifest fails the schema (nothing written), 2 usage error.')
     .action(async (path: string) => {
+      const { runBuild } = await import('./commands/build.js');
       result.code = await runBuild(path, io);
     });
 
@@ -64,6 +69,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .option('--reset', 'start with empty state', false)
     .addHelpText('after', '\nStops on Ctrl-C. The JSON API (/api/call, /api/panel, /api/store/<collection>, /api/events, ...) is described in docs/dev.md.')
     .action(async (entry: string, opts: DevCommandOptions) => {
+      const { runDev } = await import('./commands/dev.js');
       result.code = await runDev(entry, opts, io);
     });
 
@@ -77,6 +83,7 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .option('--data <dir>', 'state folder (default <project>/.imperal/dev)')
     .addHelpText('after', '\nExit codes: 0 the result is a success, 1 the result is an error (or the call failed), 2 usage error.\nWhen imperal dev is running on the same data folder, the call goes through it.')
     .action(async (fn: string, entry: string, opts: InvokeCommandOptions) => {
+      const { runInvoke } = await import('./commands/invoke.js');
       result.code = await runInvoke(fn, entry, opts, io);
     });
   return program;

@@ -12,7 +12,6 @@ import { join, relative, resolve } from 'node:path';
 import { DevError, ImperalError } from '../errors.js';
 import { countLevels } from '../validator/finding.js';
 import { resolveProject } from '../validator/project.js';
-import { validateProject } from '../validator/validate.js';
 import { handleApi } from './api.js';
 import { HttpError, sendJson, serveStatic } from './http-util.js';
 import { DevPlatform } from './platform.js';
@@ -76,7 +75,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const findingsFor = (): Promise<FindingsReport> => {
     const version = `${reloader?.current?.id ?? 0}/${reloader?.failure?.at ?? ''}`;
     if (findings?.version !== version) {
-      const report = validateProject(resolve(options.entry ?? '.'))
+      // Loaded on first use: the validator's parser is not needed to start serving.
+      const report = import('../validator/validate.js')
+        .then(({ validateProject }) => validateProject(resolve(options.entry ?? '.')))
         .then((r) => ({ findings: r.findings, version: reloader?.current?.id ?? 0, counts: countLevels(r.findings) }))
         .catch((error: unknown) => ({ findings: [], version: 0, counts: { ERROR: 0, WARN: 0, INFO: 0 }, error: (error as Error).message }));
       findings = { version, report };

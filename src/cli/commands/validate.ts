@@ -8,14 +8,12 @@ import { formatHuman } from '../../validator/report/human.js';
 import { formatJson } from '../../validator/report/json.js';
 import { formatSarif } from '../../validator/report/sarif.js';
 import { ProjectNotFoundError, validateProject } from '../../validator/validate.js';
+import type { Format } from '../choices.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageInfo } from '../package-info.js';
 
-/** Report formats. */
-export const FORMATS = ['human', 'json', 'sarif'] as const;
-/** A report format. */
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../choices.js';
 
 /** Options of {@link runValidate}. */
 export interface ValidateCommandOptions {
