@@ -108,6 +108,14 @@ describe('imperal dev API', () => {
     expect(((await api(dev.url, 'emitted')).body as any[]).some((e) => e.eventType === 'tasks-mini.task.completed')).toBe(true);
   });
 
+  it('refreshes a skeleton section and stores the value the platform would', async () => {
+    const out = await api(dev.url, 'skeleton', { section: 'tasks' });
+    expect(out.body.response.open).toBeGreaterThan(0);
+    const stored = ((await api(dev.url, 'surfaces')).body.skeletons as any[]).find((s) => s.section === 'tasks');
+    expect(stored.value).toEqual(out.body.response);
+    expect((await api(dev.url, 'skeleton', { section: 'nope' })).body.error_code).toBe('NOT_FOUND');
+  });
+
   it('edits and deletes documents from the store browser routes', async () => {
     const created = (await api(dev.url, 'call', { function: 'create_task', params: { title: 'Edit me' } })).body.data;
     const put = await api(dev.url, `store/tasks/${created.id}`, { data: { title: 'Edited', done: true } }, 'PUT');
