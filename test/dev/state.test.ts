@@ -138,6 +138,26 @@ describe('runner limits', () => {
     return { ext, platform, runner, deliveries: () => deliveries };
   }
 
+  it('masks secret values in call logs', async () => {
+    const { ext, platform, runner } = setup();
+    ext.secret({ name: 'api_key', description: 'The upstream API key', scope: 'app' });
+    new ChatExtension(ext, { toolName: 'leaky', description: 'leaky' }).function('leak', { description: 'Logs the secret it reads', params: z.object({}) })(async (ctx) => {
+      const key = await ctx.secrets.get('api_key');
+      ctx.log.info(`using key ${String(key)}`, { key });
+      ctx.log.warn('echo sk-live-987654 again');
+      return ActionResult.success({});
+    });
+    platform.platform.vault.write('limits-app', '__app__', 'api_key', 'sk-live-987654');
+    runner.useGateway(await platform.start());
+    const out = await runner.call('leak', {}, runner.identity);
+    expect(out.result.status).toBe('success');
+    const logs = runner.logs.filter((l) => l.callId === out.callId);
+    expect(logs).toHaveLength(2);
+    expect(JSON.stringify(logs)).not.toContain('sk-live-987654');
+    expect(logs[0]!.message).toBe('using key [redacted]');
+    await platform.close();
+  });
+
   it('answers 504 when a call passes its deadline', async () => {
     const { platform, runner } = setup(100);
     runner.useGateway(await platform.start());
