@@ -45,6 +45,9 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** How long the dev server keeps an idle keep-alive connection. */
+export const DEV_KEEP_ALIVE_MS = 65_000;
+
 /** The file a running dev server advertises itself in (for `imperal invoke`). */
 export function serverFile(dataDir: string): string {
   return join(dataDir, 'server.json');
@@ -116,6 +119,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
       else res.end();
     });
   });
+  // Idle keep-alive sockets stay open well past any client's reuse window, so a
+  // client never sends on a socket the server is just closing (a reset under load).
+  server.keepAliveTimeout = DEV_KEEP_ALIVE_MS;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

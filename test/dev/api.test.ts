@@ -41,7 +41,7 @@ async function nextEvent(base: string, kind: string, trigger: () => Promise<unkn
   }
 }
 
-describe('imperal dev API', () => {
+describe('imperal dev API', { timeout: 90_000 }, () => {
   it('a document written through /api/call is the one /api/store lists and the panel shows', async () => {
     const call = await api(dev.url, 'call', { function: 'create_task', params: { title: 'Buy milk' } });
     expect(call.status).toBe(200);
@@ -151,7 +151,7 @@ describe('imperal dev API', () => {
   });
 });
 
-describe('imperal dev state', () => {
+describe('imperal dev state', { timeout: 90_000 }, () => {
   it('keeps everything across a restart; --reset starts empty', async () => {
     const data = dev.dataDir;
     const note = (await api(dev.url, 'call', { function: 'create_task', params: { title: 'Survives restart' } })).body.data;

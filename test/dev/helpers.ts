@@ -43,7 +43,7 @@ export async function api(base: string, path: string, body?: unknown, method = b
 }
 
 /** Polls `probe` until it returns a truthy value (at most `timeoutMs`, every `intervalMs`). */
-export async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 30_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (let i = 0; Date.now() < deadline && i < 10_000; i++) {

@@ -21,7 +21,7 @@ afterAll(async () => {
   cleanScratch();
 });
 
-const T = 20_000;
+const T = 30_000;
 const sidebar = (page: Page) => page.locator('aside.side [data-panel="sidebar"]');
 
 async function open(url: string, view: string): Promise<Page> {
@@ -31,7 +31,7 @@ async function open(url: string, view: string): Promise<Page> {
   return page;
 }
 
-describe.skipIf(skipBrowser)('playground on examples/tasks-mini', () => {
+describe.skipIf(skipBrowser)('playground on examples/tasks-mini', { timeout: 90_000 }, () => {
   let dev: DevProcess & { dataDir: string };
   let project: string;
   let page: Page;
@@ -142,7 +142,7 @@ describe.skipIf(skipBrowser)('playground on examples/tasks-mini', () => {
   });
 });
 
-describe.skipIf(skipBrowser)('playground on a freshly scaffolded template', () => {
+describe.skipIf(skipBrowser)('playground on a freshly scaffolded template', { timeout: 90_000 }, () => {
   it('creates a note through the form; the panel shows it; a bad value is refused', async () => {
     const project = await templateProject('full', 'fresh-notes');
     const dev = await startDev(project);

@@ -17,7 +17,7 @@ afterAll(async () => {
 const summary = async (url: string): Promise<string> => (await api(url, 'call', { function: 'create_task', params: { title: 'T' } })).body.summary;
 
 describe('live reload', () => {
-  it('serves a source change without restarting; a syntax error keeps the last good version; a fix recovers', async () => {
+  it('serves a source change without restarting; a syntax error keeps the last good version; a fix recovers', { timeout: 90_000 }, async () => {
     const project = tasksProject();
     const dev = await startDev(project);
     running.push(dev);
@@ -40,7 +40,7 @@ describe('live reload', () => {
     expect((await api(dev.url, 'status')).body).toMatchObject({ version: 3, error: null });
   });
 
-  it('reports a registration error thrown at load without replacing the serving version', async () => {
+  it('reports a registration error thrown at load without replacing the serving version', { timeout: 90_000 }, async () => {
     const project = tasksProject();
     const dev = await startDev(project);
     running.push(dev);
@@ -55,7 +55,7 @@ describe('live reload', () => {
 });
 
 describe('imperal invoke', () => {
-  it('runs a function against the saved state, prints the result, exits 1 on an error result', async () => {
+  it('runs a function against the saved state, prints the result, exits 1 on an error result', { timeout: 90_000 }, async () => {
     const project = tasksProject();
     const data = join(project, '.imperal/dev');
     const made = await cli('invoke', 'create_task', project, '--params', '{"title":"From the CLI"}', '--data', data);
@@ -76,7 +76,7 @@ describe('imperal invoke', () => {
     expect((await cli('invoke', 'create_task', project, '--params', '{bad')).err).toMatch(/--params is not valid JSON/);
   });
 
-  it('goes through a running imperal dev on the same data folder', async () => {
+  it('goes through a running imperal dev on the same data folder', { timeout: 90_000 }, async () => {
     const project = tasksProject();
     const dev = await startDev(project);
     running.push(dev);

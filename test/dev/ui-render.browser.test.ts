@@ -134,7 +134,7 @@ beforeAll(async () => {
   dev = await startDev(tasksProject());
   page = await browser.newPage();
   await page.goto(`${dev.url}#preview`);
-  await page.locator('.dot.on').waitFor({ timeout: 20_000 });
+  await page.locator('.dot.on').waitFor({ timeout: 30_000 });
 });
 afterAll(async () => {
   await browser?.close();
@@ -171,7 +171,7 @@ function checkAll(tree: unknown, shown: Record<string, string>): Set<string> {
   return new Set(nodes.map((n) => n.type));
 }
 
-describe.skipIf(skipBrowser)('UI renderer', () => {
+describe.skipIf(skipBrowser)('UI renderer', { timeout: 90_000 }, () => {
   it('renders every node of the ui_sample fixture with its visible text and values', async () => {
     const shown = await renderAndRead(FIXTURE);
     const types = checkAll(FIXTURE, shown);
@@ -210,7 +210,7 @@ describe.skipIf(skipBrowser)('UI renderer', () => {
     });
     await renderAndRead(JSON.parse(JSON.stringify(tree)));
     await page.getByRole('button', { name: 'Call it' }).click();
-    await page.locator('aside.side [data-panel="sidebar"]').getByText('From a Call action').waitFor({ timeout: 20_000 });
+    await page.locator('aside.side [data-panel="sidebar"]').getByText('From a Call action').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Go to sidebar' }).click();
     await page.locator('.focused [data-panel="sidebar"]').waitFor();
     await page.getByRole('button', { name: 'Say hi' }).click();
@@ -220,7 +220,7 @@ describe.skipIf(skipBrowser)('UI renderer', () => {
     expect((await popup).url()).toBe('about:blank#docs');
     await page.getByPlaceholder('Task title').fill('From a UI form');
     await page.getByRole('button', { name: 'Add via form' }).click();
-    await page.locator('aside.side [data-panel="sidebar"]').getByText('From a UI form').waitFor({ timeout: 20_000 });
+    await page.locator('aside.side [data-panel="sidebar"]').getByText('From a UI form').waitFor({ timeout: 30_000 });
     expect(((await api(dev.url, 'store/tasks')).body as Json[]).map((d) => d.data.title)).toEqual(expect.arrayContaining(['From a Call action', 'From a UI form']));
   });
 });
