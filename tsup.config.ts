@@ -28,14 +28,15 @@ export default defineConfig((cli) => {
       outDir: 'dist',
     },
     {
-      // The CLI is an executable: ESM only, with a shebang. Commands are split into
-      // chunks so each loads (with its dependencies) only when it runs. The loader
-      // harness runs in a child process; the validator finds it in dist/cli/.
-      entry: { 'cli/main': 'src/cli/main.ts', 'cli/harness': 'src/validator/load/harness.ts' },
+      // The CLI is an executable: ESM only, with a shebang. Each command is its own
+      // chunk in dist/cli/, loaded (with its dependencies) only when it runs. The
+      // loader harness runs in a child process; the validator finds it beside the chunks.
+      entry: { main: 'src/cli/main.ts', harness: 'src/validator/load/harness.ts' },
       format: ['esm'],
       sourcemap: false,
       target: 'node20',
-      outDir: 'dist',
+      outDir: 'dist/cli',
+      splitting: true,
       banner: { js: '#!/usr/bin/env node' },
     },
   ];

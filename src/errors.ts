@@ -329,3 +329,10 @@ export class MissingDependencyError extends ImperalError {
     this.packageName = packageName;
   }
 }
+
+/** `imperal dev` / `imperal invoke` cannot start or run: a missing SDK install, a bad data folder, a bad request to its API. */
+export class DevError extends ImperalError {
+  constructor(message: string, options: Omit<ImperalErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'dev_error' });
+  }
+}

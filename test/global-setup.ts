@@ -21,7 +21,11 @@ function newestMtime(dir: string): number {
 
 export default function setup(): void {
   const marker = join(root, 'dist/index.js');
+  const playground = join(root, 'dist/playground/index.html');
   const stale = !existsSync(marker) || statSync(marker).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
-  if (!stale) return;
-  execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
+  // tsup cleans dist/, so a rebuild also rebuilds the playground.
+  if (stale) execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
+  if (stale || !existsSync(playground) || statSync(playground).mtimeMs < newestMtime(join(root, 'playground'))) {
+    execFileSync(process.execPath, [join(root, 'scripts/build-playground.mjs')], { cwd: root, stdio: 'inherit' });
+  }
 }

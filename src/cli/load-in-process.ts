@@ -16,6 +16,7 @@ import { extname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleExtension } from '../validator/load/bundle.js';
 import { findExtension, type ExtensionLike } from '../validator/load/find.js';
+import { nativeImport } from '../validator/load/native-import.js';
 import { ENTRY_CANDIDATES, type Project } from '../validator/project.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './exit-codes.js';
 import { toolchainHint } from './toolchain.js';
@@ -52,7 +53,7 @@ export async function importExtension(project: Project, externalAlias: Readonly<
       throw new CliError(`cannot bundle '${entryRel}': ${describe(error)}`, EXIT_FAILURE);
     });
     try {
-      namespace = (await import(/* @vite-ignore */ pathToFileURL(out.bundle).href)) as Record<string, unknown>;
+      namespace = await nativeImport(pathToFileURL(out.bundle).href);
     } catch (error) {
       throw new CliError(`the extension in '${entryRel}' threw while it was imported: ${describe(error)}`, EXIT_FAILURE);
     } finally {
@@ -60,7 +61,7 @@ export async function importExtension(project: Project, externalAlias: Readonly<
     }
   } else if (PLAIN_JAVASCRIPT.has(extname(entry))) {
     try {
-      namespace = (await import(/* @vite-ignore */ pathToFileURL(entry).href)) as Record<string, unknown>;
+      namespace = await nativeImport(pathToFileURL(entry).href);
     } catch (error) {
       throw new CliError(`the extension in '${entryRel}' threw while it was imported: ${describe(error)}`, EXIT_FAILURE);
     }

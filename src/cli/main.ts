@@ -1,11 +1,14 @@
 /**
- * The `imperal` command line: `init`, `validate`, `build`, `serve`.
+/**
+ * The `imperal` command line: `init`, `validate`, `build`, `serve`, `dev`, `invoke`.
  *
  * @module
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LOAD_TIMEOUT_MS } from '../validator/load/child.js';
 import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
+import type { DevCommandOptions } from './commands/dev.js';
+import type { InvokeCommandOptions } from './commands/invoke.js';
 import { addServeFlags } from './serve-flags.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
@@ -47,7 +50,11 @@ const timeoutOption = (): Option =>
     .argParser(parseTimeout)
     .default(DEFAULT_LOAD_TIMEOUT_MS, `${DEFAULT_LOAD_TIMEOUT_MS / 1000}`);
 
-/** Builds the program; each action stores its exit code in `result`. */
+/**
+ * Builds the program; each action stores its exit code in `result`. Commands load
+ * their implementation when they run, so `imperal dev` never pays for the
+ * validator's parser and `imperal --version` pays for nothing.
+ */
 export function createProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('imperal')
     .description('Build, check and scaffold Imperal Cloud extensions written with @imperal/sdk.')
@@ -102,6 +109,35 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .action(async (entry: string, opts: Record<string, unknown>) => {
       const { runServe } = await import('./commands/serve.js');
       result.code = await runServe(entry, opts, io);
+    });
+
+  program
+    .command('dev')
+    .description('Run the extension on a local platform with live reload, and serve the browser playground and its JSON API.')
+    .argument('[entry]', 'extension folder or entry file', '.')
+    .option('-p, --port <port>', 'playground/API port (0 = any free port)', '4300')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--data <dir>', 'where the local platform keeps its state (default <project>/.imperal/dev)')
+    .option('--no-open', 'do not open the playground in a browser')
+    .option('--reset', 'start with empty state', false)
+    .addHelpText('after', '\nStops on Ctrl-C. The JSON API (/api/call, /api/panel, /api/store/<collection>, /api/events, ...) is described in docs/dev.md.')
+    .action(async (entry: string, opts: DevCommandOptions) => {
+      const { runDev } = await import('./commands/dev.js');
+      result.code = await runDev(entry, opts, io);
+    });
+
+  program
+    .command('invoke')
+    .description('Run one function (or __panel__<id>, a schedule, a skeleton, …) against the local platform state and print the result.')
+    .argument('<function>', 'chat function or wire tool name; schedule:<name>, skeleton:<section>, panel:<id> also work')
+    .argument('[entry]', 'extension folder or entry file', '.')
+    .option('--params <json>', 'params as JSON, or @file.json', '{}')
+    .option('--as <user>', 'acting user id (default: the dev user)')
+    .option('--data <dir>', 'state folder (default <project>/.imperal/dev)')
+    .addHelpText('after', '\nExit codes: 0 the result is a success, 1 the result is an error (or the call failed), 2 usage error.\nWhen imperal dev is running on the same data folder, the call goes through it.')
+    .action(async (fn: string, entry: string, opts: InvokeCommandOptions) => {
+      const { runInvoke } = await import('./commands/invoke.js');
+      result.code = await runInvoke(fn, entry, opts, io);
     });
   return program;
 }

@@ -8,14 +8,12 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { APP_ID_PATTERN } from '../../validator/rules/V1.js';
+import { TEMPLATES, type TemplateName } from '../choices.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageInfo } from '../package-info.js';
 
-/** The templates `init` offers. */
-export const TEMPLATES = ['chat', 'tool', 'panel', 'full'] as const;
-/** A template name. */
-export type TemplateName = (typeof TEMPLATES)[number];
+export { TEMPLATES, type TemplateName } from '../choices.js';
 
 /** Options of {@link runInit}. */
 export interface InitOptions {

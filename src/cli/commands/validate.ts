@@ -8,12 +8,11 @@ import { formatHuman } from '../../validator/report/human.js';
 import { formatJson } from '../../validator/report/json.js';
 import { formatSarif } from '../../validator/report/sarif.js';
 import { ProjectNotFoundError, validateProject } from '../../validator/validate.js';
+import type { Format } from '../choices.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageInfo } from '../package-info.js';
 import { style } from '../style.js';
-
-import type { Format } from '../choices.js';
 
 export { FORMATS, type Format } from '../choices.js';
 

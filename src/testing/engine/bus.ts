@@ -56,4 +56,10 @@ export class ExtensionBus {
   get events(): readonly EmittedEvent[] {
     return [...this.#events];
   }
+
+  /** Replaces the recorded events (restoring a persisted platform). */
+  importEvents(events: readonly EmittedEvent[]): void {
+    this.#events.length = 0;
+    for (const e of events) this.#events.push(Object.freeze({ ...e }));
+  }
 }

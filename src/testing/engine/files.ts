@@ -12,6 +12,16 @@ interface StoredFile {
   readonly createdAt: string;
 }
 
+/** One file in a file-engine snapshot (bytes as base64). */
+export interface FileState {
+  readonly tenantId: string;
+  readonly extensionId: string;
+  readonly path: string;
+  readonly base64: string;
+  readonly contentType: string;
+  readonly createdAt: string;
+}
+
 /** Files keyed by path within a tenant + extension. */
 export class FileEngine {
   readonly #files = new Map<string, StoredFile>();
@@ -46,5 +56,19 @@ export class FileEngine {
       .filter(([k]) => k.startsWith(head + prefix))
       .map(([k, f]) => fileInfo({ path: k.slice(head.length), size: f.bytes.byteLength, contentType: f.contentType, createdAt: f.createdAt }))
       .sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Every file as plain JSON (what `imperal dev` persists). */
+  exportState(): FileState[] {
+    return [...this.#files.entries()].map(([k, f]) => {
+      const [tenantId = '', extensionId = '', path = ''] = k.split('\u0000');
+      return { tenantId, extensionId, path, base64: Buffer.from(f.bytes).toString('base64'), contentType: f.contentType, createdAt: f.createdAt };
+    });
+  }
+
+  /** Replaces every file with those of `files`. */
+  importState(files: readonly FileState[]): void {
+    this.#files.clear();
+    for (const f of files) this.#files.set(this.#key(f.tenantId, f.extensionId, f.path), { bytes: new Uint8Array(Buffer.from(f.base64, 'base64')), contentType: f.contentType, createdAt: f.createdAt });
   }
 }

@@ -59,6 +59,20 @@ function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
+/** One stored document in a {@link StoreSnapshot}. */
+export interface StoredDocumentState {
+  readonly id: string;
+  readonly data: Record<string, unknown>;
+  readonly userId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Every document of a {@link StoreEngine}, as plain JSON (what `imperal dev` persists). */
+export interface StoreSnapshot {
+  readonly spaces: ReadonlyArray<{ readonly tenantId: string; readonly extensionId: string; readonly collection: string; readonly docs: readonly StoredDocumentState[] }>;
+}
+
 /** In-memory documents with the platform store's semantics. */
 export class StoreEngine {
   readonly #spaces = new Map<string, Map<string, Stored>>();
@@ -124,6 +138,16 @@ export class StoreEngine {
     return this.#dict(scope, collection, d);
   }
 
+  /** Replaces the whole data of a document (the dev playground's editor); {@link NotFoundError} when missing. */
+  replace(scope: StoreScope, collection: string, id: string, data: Record<string, unknown>): DocumentDict {
+    const d = this.#space(scope, collection)?.get(id);
+    if (!d) throw new NotFoundError('document', `${collection}/${id}`);
+    d.data = structuredClone(data);
+    d.updatedAt = new Date(this.#now()).toISOString();
+    d.etag = etagOf(d.data);
+    return this.#dict(scope, collection, d);
+  }
+
   delete(scope: StoreScope, collection: string, id: string): boolean {
     return this.#space(scope, collection)?.delete(id) ?? false;
   }
@@ -157,5 +181,37 @@ export class StoreEngine {
   /** Every document of every user, up to `limit`. */
   all(scope: StoreScope, collection: string, limit: number): DocumentDict[] {
     return [...(this.#space(scope, collection)?.values() ?? [])].slice(0, limit).map((d) => this.#dict(scope, collection, d));
+  }
+
+  /** Collections of a tenant + extension that hold at least one document, sorted. */
+  collections(tenantId: string, extensionId: string): string[] {
+    const head = `${tenantId}\u0000${extensionId}\u0000`;
+    return [...this.#spaces.entries()].filter(([k, v]) => k.startsWith(head) && v.size > 0).map(([k]) => k.slice(head.length)).sort();
+  }
+
+  /** A JSON-safe copy of every document (insertion order kept). */
+  exportState(): StoreSnapshot {
+    const spaces = [...this.#spaces.entries()].map(([key, docs]) => {
+      const [tenantId = '', extensionId = '', collection = ''] = key.split('\u0000');
+      return {
+        tenantId,
+        extensionId,
+        collection,
+        docs: [...docs.values()].map((d) => ({ id: d.id, data: structuredClone(d.data), userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt })),
+      };
+    });
+    return { spaces };
+  }
+
+  /** Replaces every document with those of `snapshot` (etags are recomputed). */
+  importState(snapshot: StoreSnapshot): void {
+    this.#spaces.clear();
+    for (const space of snapshot.spaces) {
+      const map = this.#space({ tenantId: space.tenantId, extensionId: space.extensionId, userId: '' }, space.collection, true)!;
+      for (const d of space.docs) {
+        const data = structuredClone(d.data);
+        map.set(d.id, { id: d.id, data, userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt, etag: etagOf(data), seq: this.#seq++ });
+      }
+    }
   }
 }

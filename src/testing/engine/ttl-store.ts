@@ -35,4 +35,17 @@ export class TtlStore<V> {
     for (const k of [...this.#entries.keys()]) this.get(k);
     return this.#entries.size;
   }
+
+  /** Live entries with their absolute expiry (epoch ms), for persisting. */
+  exportState(): Array<{ key: string; value: V; expiresAt: number }> {
+    const now = this.now();
+    return [...this.#entries.entries()].filter(([, e]) => e.expiresAt > now).map(([key, e]) => ({ key, value: e.value, expiresAt: e.expiresAt }));
+  }
+
+  /** Replaces every entry; already expired ones are dropped. */
+  importState(entries: ReadonlyArray<{ key: string; value: V; expiresAt: number }>): void {
+    this.#entries.clear();
+    const now = this.now();
+    for (const e of entries) if (e.expiresAt > now) this.#entries.set(e.key, { value: e.value, expiresAt: e.expiresAt });
+  }
 }

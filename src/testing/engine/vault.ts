@@ -10,6 +10,15 @@ interface Entry {
   lastAccessedAt: number | null;
 }
 
+/** One secret value in a vault snapshot. */
+export interface VaultEntryState {
+  readonly extId: string;
+  readonly user: string;
+  readonly name: string;
+  readonly value: string;
+  readonly lastAccessedAt: number | null;
+}
+
 /** Secret values; reads stamp `lastAccessedAt` (epoch seconds). */
 export class SecretVault {
   readonly #values = new Map<string, Entry>();
@@ -41,5 +50,19 @@ export class SecretVault {
 
   lastAccessed(extId: string, user: string, name: string): number | null {
     return this.#values.get(this.#key(extId, user, name))?.lastAccessedAt ?? null;
+  }
+
+  /** Every entry as plain JSON (what `imperal dev` persists; the values are the secrets themselves). */
+  exportState(): VaultEntryState[] {
+    return [...this.#values.entries()].map(([k, e]) => {
+      const [extId = '', user = '', name = ''] = k.split('\u0000');
+      return { extId, user, name, value: e.value, lastAccessedAt: e.lastAccessedAt };
+    });
+  }
+
+  /** Replaces every entry with those of `entries`. */
+  importState(entries: readonly VaultEntryState[]): void {
+    this.#values.clear();
+    for (const e of entries) this.#values.set(this.#key(e.extId, e.user, e.name), { value: e.value, lastAccessedAt: e.lastAccessedAt });
   }
 }

@@ -50,6 +50,8 @@ export interface LocalGatewayOptions {
   readonly callTokenSecret?: string;
   /** Extensions whose declared secrets `GET /v1/secrets/{app}` lists. */
   readonly extensions?: readonly ExtensionLike[];
+  /** Called after each routed request with its answer (`imperal dev` persists state and streams changes from it). */
+  readonly onResponse?: (req: RecordedRequest, res: GatewayResponse) => void;
 }
 
 /** The error status of an SDK error raised inside a route. */
@@ -71,12 +73,14 @@ export class LocalGateway {
   readonly #requests: RecordedRequest[] = [];
   readonly #idempotent = new Map<string, GatewayResponse>();
   #fault: FaultInjector | undefined;
+  readonly #onResponse: ((req: RecordedRequest, res: GatewayResponse) => void) | undefined;
   #url = '';
 
   constructor(options: LocalGatewayOptions = {}) {
     this.platform = options.platform ?? new PlatformState(options.clock ? { clock: options.clock } : {});
     const creds: GatewayCredentials = { serviceToken: options.serviceToken, callTokenSecret: options.callTokenSecret, now: () => this.platform.clock.now() };
     const extensions = new Map((options.extensions ?? []).map((e) => [e.appId, e]));
+    this.#onResponse = options.onResponse;
     storeRoutes(this.#router, this.platform, creds);
     storageRoutes(this.#router, this.platform, creds);
     platformRoutes(this.#router, this.platform, creds, extensions);
@@ -181,6 +185,11 @@ export class LocalGateway {
       out = errorResponse(err);
     }
     if (dedupeKey && out.status < 500) this.#idempotent.set(dedupeKey, out);
+    try {
+      this.#onResponse?.(recorded, out);
+    } catch {
+      // An observer's failure must not change the answer.
+    }
     return out;
   }
 

@@ -44,7 +44,7 @@ export interface BundleOutput {
  * external, so the extension registers into the user's installed SDK — the
  * same module instance the rest of their code sees.
  */
-function externalPackages(alias: Readonly<Record<string, string>>, externalAlias: Readonly<Record<string, string>>): Plugin {
+export function externalPackages(alias: Readonly<Record<string, string>>, externalAlias: Readonly<Record<string, string>> = {}): Plugin {
   return {
     name: 'imperal-external-packages',
     setup(b) {

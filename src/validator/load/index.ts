@@ -151,3 +151,4 @@ export async function loadExtension(project: Project, options: LoadOptions = {})
     remove(out.dir);
   }
 }
+export { nativeImport } from './native-import.js';
