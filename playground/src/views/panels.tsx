@@ -22,6 +22,8 @@ export function PanelView({ kind, id, title, refresh }: { kind: 'panel' | 'widge
     const m = app.last;
     if (!m) return;
     if (m.kind === 'reload' || (m.kind === 'event' && refreshesOn(refresh, m.data.eventType))) load();
+    // A panel with no event to refresh on follows store writes, so it never shows stale data while you develop.
+    else if (m.kind === 'store' && !refresh.includes('on_event:')) load();
   }, [app.last?.seq]);
   useEffect(() => {
     const on = (e: Event): void => {
