@@ -102,16 +102,37 @@ export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ct
   let inv: Invocation;
   let limits: DispatchLimits;
   try {
-    // Checked and copied up front: a malformed call rejects with a ValidationError, never throws synchronously.
+    // Checked and copied up front: a malformed call rejects with a ValidationError (never a synchronous
+    // throw), and getters cannot change the invocation mid-run.
     inv = readInvocation(ext, invocation);
     limits = resolveLimits(options);
   } catch (error) {
     return Promise.reject(error);
   }
-  return route(ext, inv, ctx).then(
-    (wire) => guardWire(ext, inv, wire, limits, ctx),
-    (error: unknown) => internalFailure(ext, inv, error, ctx),
-  ) as Promise<WireResults[I['kind']]>;
+  // Hot path: a registered chat function is checked inside its own answer, without another async hop.
+  if (inv.kind === 'function') {
+    const record = ext.registry.functions.get(inv.name);
+    if (record) return invoke(record.handler, record.params, inv.name, inv.params, ctx, guarded(ext, inv, limits, ctx, AS_RESULT_DICT)) as Promise<WireResults[I['kind']]>;
+  }
+  return routeGuarded(ext, inv, ctx, limits) as Promise<WireResults[I['kind']]>;
+}
+
+/** `answer` with the wire check applied to both outcomes. */
+function guarded<R>(ext: Extension, inv: Invocation, limits: DispatchLimits, ctx: Context, answer: Answer<R>): Answer<unknown> {
+  return {
+    done: (value) => guardWire(ext, inv, answer.done(value), limits, ctx),
+    failed: (failure) => guardWire(ext, inv, answer.failed(failure), limits, ctx),
+  };
+}
+
+async function routeGuarded(ext: Extension, inv: Invocation, ctx: Context, limits: DispatchLimits): Promise<unknown> {
+  let wire: unknown;
+  try {
+    wire = await route(ext, inv, ctx);
+  } catch (error) {
+    return internalFailure(ext, inv, error, ctx);
+  }
+  return guardWire(ext, inv, wire, limits, ctx);
 }
 
 // Not async itself: every branch returns its runner's promise, so the hot path
