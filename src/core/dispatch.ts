@@ -19,6 +19,7 @@ import { guardWire, internalFailure, readInvocation, resolveLimits, type Dispatc
 import { runEvent, runHealth, runLifecycle, runSystem, runWebhook } from './dispatch-system.js';
 import type { Extension } from './extension.js';
 import { invoke, logFailure, redactWith, type Answer } from './invoke.js';
+import { errorText } from './error-text.js';
 import { DispatchCodes, describeError } from './outcomes.js';
 import type { ChatFunctionRecord, LifecycleKind } from './records.js';
 import { toActionResult, wireForm } from './results.js';
@@ -101,28 +102,38 @@ export interface WireResults {
 export function dispatch<I extends Invocation>(ext: Extension, invocation: I, ctx: Context, options?: DispatchOptions): Promise<WireResults[I['kind']]> {
   let inv: Invocation;
   let limits: DispatchLimits;
+  let record: ChatFunctionRecord | undefined;
   try {
     // Checked and copied up front: a malformed call rejects with a ValidationError (never a synchronous
     // throw), and getters cannot change the invocation mid-run.
     inv = readInvocation(ext, invocation);
     limits = resolveLimits(options);
+    record = inv.kind === 'function' ? ext.registry.functions.get(inv.name) : undefined;
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(error instanceof ValidationError ? error : new ValidationError('ext', `the extension's registry cannot be read: ${errorText(error)}`));
   }
   // Hot path: a registered chat function is checked inside its own answer, without another async hop.
-  if (inv.kind === 'function') {
-    const record = ext.registry.functions.get(inv.name);
-    if (record) return invoke(record.handler, record.params, inv.name, inv.params, ctx, guarded(ext, inv, limits, ctx, AS_RESULT_DICT)) as Promise<WireResults[I['kind']]>;
-  }
+  if (record) return invoke(record.handler, record.params, (inv as { name: string }).name, (inv as { params?: unknown }).params, ctx, new Guarded(ext, inv, limits, ctx, AS_RESULT_DICT)) as Promise<WireResults[I['kind']]>;
   return routeGuarded(ext, inv, ctx, limits) as Promise<WireResults[I['kind']]>;
 }
 
-/** `answer` with the wire check applied to both outcomes. */
-function guarded<R>(ext: Extension, inv: Invocation, limits: DispatchLimits, ctx: Context, answer: Answer<R>): Answer<unknown> {
-  return {
-    done: (value) => guardWire(ext, inv, answer.done(value), limits, ctx),
-    failed: (failure) => guardWire(ext, inv, answer.failed(failure), limits, ctx),
-  };
+/** `answer` with the wire check applied to both outcomes (one object per call, no closures). */
+class Guarded<R> implements Answer<unknown> {
+  constructor(
+    private readonly ext: Extension,
+    private readonly inv: Invocation,
+    private readonly limits: DispatchLimits,
+    private readonly ctx: Context,
+    private readonly answer: Answer<R>,
+  ) {}
+
+  done(value: unknown): unknown {
+    return guardWire(this.ext, this.inv, this.answer.done(value), this.limits, this.ctx);
+  }
+
+  failed(failure: ActionResult<unknown>): unknown {
+    return guardWire(this.ext, this.inv, this.answer.failed(failure), this.limits, this.ctx);
+  }
 }
 
 async function routeGuarded(ext: Extension, inv: Invocation, ctx: Context, limits: DispatchLimits): Promise<unknown> {
@@ -135,8 +146,7 @@ async function routeGuarded(ext: Extension, inv: Invocation, ctx: Context, limit
   return guardWire(ext, inv, wire, limits, ctx);
 }
 
-// Not async itself: every branch returns its runner's promise, so the hot path
-// (a chat function) costs one async frame, like calling the handler directly.
+// Not async itself: every branch returns its runner's promise (routeGuarded awaits it once).
 function route(ext: Extension, inv: Invocation, ctx: Context): Promise<unknown> {
   switch (inv.kind) {
     case 'function':

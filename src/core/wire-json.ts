@@ -179,6 +179,8 @@ const dateToJSON = Date.prototype.toJSON;
  * read that throws. Builds no text, so a small result costs a short walk.
  */
 export function wireSizeBound(value: unknown): number {
+  // A toJSON on Object.prototype itself (pollution) would apply to every plain object: leave those to the full writer.
+  if (Object.hasOwn(Object.prototype, 'toJSON')) return -1;
   try {
     return bound(value, 0);
   } catch {
@@ -212,7 +214,8 @@ function bound(value: unknown, depth: number): number {
       }
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto === Date.prototype && (value as Date).toJSON === dateToJSON) return 32;
-      if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+      // An own toJSON (enumerable or not) changes what is written: the full writer handles it.
+      if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, 'toJSON')) return -1;
       for (const key in value) {
         const size = bound((value as Record<string, unknown>)[key], depth + 1);
         if (size < 0) return -1;
