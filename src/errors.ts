@@ -256,7 +256,8 @@ export type WebhookVerificationCode =
   | 'malformed_signature'
   | 'invalid_timestamp'
   | 'timestamp_out_of_tolerance'
-  | 'no_matching_signature';
+  | 'no_matching_signature'
+  | 'invalid_body';
 
 /** A webhook's signature did not verify; answer 401 and do not retry. */
 export class WebhookVerificationError extends ImperalError {

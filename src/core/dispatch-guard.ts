@@ -16,7 +16,7 @@ import { attempt, errorText } from './error-text.js';
 import type { Extension } from './extension.js';
 import { logFailure, redactWith } from './invoke.js';
 import { DispatchCodes } from './outcomes.js';
-import { rememberWireJson, writeWireJson } from './wire-json.js';
+import { rememberWireJson, wireSizeBound, writeWireJson } from './wire-json.js';
 
 /** Options of `dispatch()`. */
 export interface DispatchOptions {
@@ -88,6 +88,11 @@ export function readInvocation(ext: unknown, raw: unknown): Invocation {
   try {
     const source = raw as Record<string, unknown>;
     const kind = source.kind;
+    // The hot path (chat functions and tools), without the generic walk below.
+    if (kind === 'function' || kind === 'tool') {
+      const name = source.name;
+      if (typeof name === 'string') return { kind, name, params: source.params };
+    }
     if (typeof kind !== 'string' || !Object.hasOwn(KINDS_BY_FIELD, kind)) {
       throw new ValidationError('kind', `unknown invocation kind ${describe(kind)}; see the Invocation type for the kinds`);
     }
@@ -179,7 +184,12 @@ function targetOf(inv: Invocation): string {
  * it unchanged when it is, else the kind's error form saying what is wrong and where.
  */
 export function guardWire(ext: Extension, inv: Invocation, wire: unknown, limits: DispatchLimits, ctx: Context): unknown {
-  const error = attempt(() => (wire as { error?: unknown } | null)?.error, undefined);
+  let error: unknown;
+  try {
+    error = wire !== null && typeof wire === 'object' ? (wire as { error?: unknown }).error : undefined;
+  } catch {
+    error = undefined;
+  }
   if (typeof error === 'string' && error.length * 3 > limits.maxErrorMessageBytes) {
     const bytes = Buffer.byteLength(error, 'utf8');
     if (bytes > limits.maxErrorMessageBytes) {
@@ -189,23 +199,37 @@ export function guardWire(ext: Extension, inv: Invocation, wire: unknown, limits
       );
     }
   }
+  // Common case: a small plain result, known to fit without writing it.
+  const bound = wireSizeBound(wire);
+  if (bound >= 0 && bound <= limits.maxResultBytes) return wire;
+  if (bound >= 0) {
+    // Plain but possibly large: the native writer measures it exactly (and the encoder may reuse its text).
+    const json = attempt(() => JSON.stringify(wire) as string | undefined, undefined);
+    if (typeof json === 'string') {
+      if (Buffer.byteLength(json, 'utf8') > limits.maxResultBytes) return tooLarge(ext, inv, limits);
+      if (json.length >= REMEMBER_FROM && wire !== null && typeof wire === 'object') rememberWireJson(wire, json);
+      return wire;
+    }
+  }
   const written = writeWireJson(wire, limits.maxResultBytes);
   if (written.ok) {
     // Large texts are kept for the reply encoder; small ones are cheaper to write again than to remember.
     if (written.json.length >= REMEMBER_FROM && wire !== null && typeof wire === 'object') rememberWireJson(wire, written.json);
     return wire;
   }
-  if (written.tooLarge) {
-    return failureFor(ext, inv)(
-      `The result of ${targetOf(inv)} is larger than ${limits.maxResultBytes} bytes of JSON (maxResultBytes). Return less data, e.g. one page at a time.`,
-      DispatchCodes.RESULT_TOO_LARGE,
-    );
-  }
+  if (written.tooLarge) return tooLarge(ext, inv, limits);
   // Keys chosen by the handler could be huge: the path in the message is cut.
   const where = written.path.length > 300 ? `${written.path.slice(0, 300)}…` : written.path || '(root)';
   const message = redactWith(ctx)(`Internal error in ${targetOf(inv)}: the result cannot be sent as JSON: ${where}: ${written.problem}`);
   logFailure(ctx, targetOf(inv), message);
   return failureFor(ext, inv)(message, DispatchCodes.INTERNAL_ERROR);
+}
+
+function tooLarge(ext: Extension, inv: Invocation, limits: DispatchLimits): unknown {
+  return failureFor(ext, inv)(
+    `The result of ${targetOf(inv)} is larger than ${limits.maxResultBytes} bytes of JSON (maxResultBytes). Return less data, e.g. one page at a time.`,
+    DispatchCodes.RESULT_TOO_LARGE,
+  );
 }
 
 /** A run that rejected although every runner catches: the kind's `INTERNAL_ERROR` form (a `ValidationError` stays a rejection). */

@@ -37,21 +37,20 @@ export async function invoke<R>(
   ctx: Context,
   answer: Answer<R>,
 ): Promise<R> {
-  const { done, failed } = answer;
   try {
     let value: unknown = params ?? {};
     if (schema) {
       let parsed: ParseResult<unknown> | Promise<ParseResult<unknown>> = schema.parse(value);
       if (parsed instanceof Promise) parsed = await parsed;
-      if (!parsed.ok) return failed(invalidParamsResult(quoteName(name), parsed.issues));
+      if (!parsed.ok) return answer.failed(invalidParamsResult(quoteName(name), parsed.issues));
       value = parsed.value;
     } else if (!isPlainObject(value)) {
-      return failed(invalidParamsResult(quoteName(name), [{ path: '', message: `expected an object of named parameters, got ${typeName(value)}` }]));
+      return answer.failed(invalidParamsResult(quoteName(name), [{ path: '', message: `expected an object of named parameters, got ${typeName(value)}` }]));
     }
-    return done(await handler.call(ctx, value));
+    return answer.done(await handler.call(ctx, value));
   } catch (error) {
     logFailure(ctx, quoteName(name), error);
-    return failed(errorResult(error, quoteName(name), redactWith(ctx)));
+    return answer.failed(errorResult(error, quoteName(name), redactWith(ctx)));
   }
 }
 

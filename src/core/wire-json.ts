@@ -169,6 +169,65 @@ function unbox(value: object): unknown {
   return NOT_BOXED;
 }
 
+const dateToJSON = Date.prototype.toJSON;
+
+/**
+ * The quick check every result gets: an upper bound of the UTF-8 size of `value`'s
+ * JSON (each string character counted as 6 bytes, its worst escaped form), or -1
+ * when the value needs the full writer — anything but plain objects, arrays,
+ * dates and finite scalars, nesting past the limit (cycles end there too), or a
+ * read that throws. Builds no text, so a small result costs a short walk.
+ */
+export function wireSizeBound(value: unknown): number {
+  // A toJSON on Object.prototype itself (pollution) would apply to every plain object: leave those to the full writer.
+  if (Object.hasOwn(Object.prototype, 'toJSON')) return -1;
+  try {
+    return bound(value, 0);
+  } catch {
+    return -1;
+  }
+}
+
+function bound(value: unknown, depth: number): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length * 6 + 2;
+    case 'number':
+      return Number.isFinite(value) ? 24 : -1;
+    case 'boolean':
+      return 5;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return 4;
+    case 'object': {
+      if (value === null) return 4;
+      if (depth >= WIRE_MAX_DEPTH) return -1;
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const size = bound(value[i], depth + 1);
+          if (size < 0) return -1;
+          total += size + 1;
+        }
+        return total;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto === Date.prototype && (value as Date).toJSON === dateToJSON) return 32;
+      // An own toJSON (enumerable or not) changes what is written: the full writer handles it.
+      if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, 'toJSON')) return -1;
+      for (const key in value) {
+        const size = bound((value as Record<string, unknown>)[key], depth + 1);
+        if (size < 0) return -1;
+        total += key.length * 6 + 4 + size;
+      }
+      return total;
+    }
+    default:
+      return -1;
+  }
+}
+
 /**
  * Writes `value` as JSON text, or says why it cannot be (never throws). `maxBytes`
  * bounds the UTF-8 size of the text; a longer one is reported with `tooLarge`.

@@ -17,6 +17,10 @@ export type CallTokenToolType = 'skeleton' | 'panel' | 'tool' | 'chat_fn';
 const TOOL_TYPES: ReadonlySet<string> = new Set(['skeleton', 'panel', 'tool', 'chat_fn']);
 /** Longest token accepted. */
 export const CALL_TOKEN_MAX_LENGTH = 2048;
+/** Default of {@link VerifyCallTokenOptions.maxLifetimeSec}: the longest `exp - iat` accepted. */
+export const CALL_TOKEN_MAX_LIFETIME_SEC = 300;
+/** Default of {@link VerifyCallTokenOptions.clockSkewSec}: how far in the future `iat` may lie (clocks differ a little). */
+export const CALL_TOKEN_CLOCK_SKEW_SEC = 30;
 
 /** The claims of a call token. */
 export interface CallTokenClaims {
@@ -47,8 +51,15 @@ export interface VerifyCallTokenOptions {
   /** Claims that must match (tool type may be omitted for the cache routes). */
   readonly expect?: { readonly toolType?: CallTokenToolType; readonly appId?: string; readonly userId?: string };
   readonly now?: () => number;
-  /** Replay guard: returns `false` when `jti` was seen before (records it otherwise). */
+  /**
+   * Replay guard: returns `false` when `jti` was seen before (records it otherwise).
+   * Called only once every other check passed, so a token refused for another reason is not used up.
+   */
   readonly markUsed?: (jti: string, ttlSeconds: number) => boolean | Promise<boolean>;
+  /** Longest lifetime (`exp - iat`) accepted, in seconds (default {@link CALL_TOKEN_MAX_LIFETIME_SEC}). */
+  readonly maxLifetimeSec?: number;
+  /** How far `iat` may lie in the future, in seconds (default {@link CALL_TOKEN_CLOCK_SKEW_SEC}). */
+  readonly clockSkewSec?: number;
 }
 
 const b64url = (buf: Uint8Array): string => Buffer.from(buf).toString('base64url');
@@ -59,9 +70,21 @@ function encodePayload(claims: CallTokenClaims): string {
   return JSON.stringify(sorted);
 }
 
-/** Mints a call token. */
+/** True for a usable HMAC key: a non-blank string or non-empty bytes. */
+function usableSecret(secret: unknown): secret is string | Uint8Array {
+  if (typeof secret === 'string') return secret.trim() !== '';
+  return secret instanceof Uint8Array && secret.byteLength > 0;
+}
+
+const EMPTY_SECRET = 'call token secret must be a non-empty string or non-empty bytes (an empty key would let anyone mint tokens)';
+
+/** Mints a call token. @throws {@link CallTokenError} for an empty secret or bad claims. */
 export function mintCallToken(o: MintCallTokenOptions): string {
-  if (!TOOL_TYPES.has(o.toolType)) throw new CallTokenError(`tool_type must be one of skeleton, panel, tool, chat_fn (got '${o.toolType}')`);
+  if (o === null || typeof o !== 'object') throw new CallTokenError('mintCallToken needs an options object');
+  if (!usableSecret(o.secret)) throw new CallTokenError(EMPTY_SECRET);
+  if (!TOOL_TYPES.has(o.toolType)) throw new CallTokenError(`tool_type must be one of skeleton, panel, tool, chat_fn (got '${String(o.toolType)}')`);
+  if (typeof o.appId !== 'string' || typeof o.userId !== 'string') throw new CallTokenError('appId and userId must be strings');
+  if (!Number.isSafeInteger(o.ttlSeconds)) throw new CallTokenError('ttlSeconds must be a whole number of seconds');
   const iat = Math.floor((o.now ?? Date.now)() / 1000);
   const claims: CallTokenClaims = {
     app_id: o.appId,
@@ -75,9 +98,12 @@ export function mintCallToken(o: MintCallTokenOptions): string {
   return `${b64url(payload)}.${b64url(hmacSha256(o.secret, payload))}`;
 }
 
+/** Decodes unpadded base64url, accepting only its canonical form (no stray tail bits: one token, one spelling). */
 function decodePart(part: string): Buffer {
-  if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new CallTokenError('malformed call token: not base64url');
-  return Buffer.from(part, 'base64url');
+  if (part === '' || !/^[A-Za-z0-9_-]*$/.test(part)) throw new CallTokenError('malformed call token: not base64url');
+  const bytes = Buffer.from(part, 'base64url');
+  if (b64url(bytes) !== part) throw new CallTokenError('malformed call token: not canonical base64url');
+  return bytes;
 }
 
 function readClaims(payload: Buffer): CallTokenClaims {
@@ -87,6 +113,7 @@ function readClaims(payload: Buffer): CallTokenClaims {
   } catch (err) {
     throw new CallTokenError('malformed call token payload: not JSON', { cause: err });
   }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new CallTokenError('malformed call token payload: not a JSON object');
   const bad = (field: string): never => {
     throw new CallTokenError(`malformed call token payload: bad '${field}'`);
   };
@@ -99,22 +126,44 @@ function readClaims(payload: Buffer): CallTokenClaims {
   return raw as unknown as CallTokenClaims;
 }
 
-/** Verifies a call token and returns its claims; throws {@link CallTokenError}. */
+function positiveSeconds(value: number | undefined, fallback: number, name: string, allowZero = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new CallTokenError(`${name} must be a finite number of seconds${allowZero ? '' : ' above 0'}`);
+  }
+  return value;
+}
+
+/**
+ * Verifies a call token and returns its claims; throws {@link CallTokenError}.
+ * Checks, in order: shape and canonical encoding, signature (any of `secrets`),
+ * claims, expiry, `iat` not in the future beyond `clockSkewSec`, lifetime within
+ * `maxLifetimeSec`, the expected claims — and only then the replay guard.
+ */
 export async function verifyCallToken(token: string, o: VerifyCallTokenOptions): Promise<CallTokenClaims> {
-  if (typeof token !== 'string' || token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
+  if (o === null || typeof o !== 'object') throw new CallTokenError('verifyCallToken needs an options object');
+  const secrets: unknown = o.secrets;
+  if (!Array.isArray(secrets) || secrets.length === 0 || !secrets.every(usableSecret)) throw new CallTokenError(EMPTY_SECRET);
+  const maxLifetime = positiveSeconds(o.maxLifetimeSec, CALL_TOKEN_MAX_LIFETIME_SEC, 'maxLifetimeSec');
+  const skew = positiveSeconds(o.clockSkewSec, CALL_TOKEN_CLOCK_SKEW_SEC, 'clockSkewSec', true);
+  if (typeof token !== 'string' || token === '') throw new CallTokenError('missing call token');
+  if (token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
   const dot = token.indexOf('.');
   if (dot < 0) throw new CallTokenError('malformed call token');
   const payload = decodePart(token.slice(0, dot));
   const signature = decodePart(token.slice(dot + 1));
-  if (!o.secrets.some((s) => safeEqual(signature, hmacSha256(s, payload)))) throw new CallTokenError('invalid call token signature');
+  if (!(secrets as (string | Uint8Array)[]).some((s) => safeEqual(signature, hmacSha256(s, payload)))) throw new CallTokenError('invalid call token signature');
   const claims = readClaims(payload);
   const now = Math.floor((o.now ?? Date.now)() / 1000);
   if (claims.exp <= now) throw new CallTokenError('call token expired');
-  if (o.markUsed && !(await o.markUsed(claims.jti, Math.max(1, claims.exp - now)))) throw new CallTokenError('call token replayed');
+  if (claims.iat > now + skew) throw new CallTokenError('call token issued in the future (clock skew beyond clockSkewSec)');
+  if (claims.exp - claims.iat > maxLifetime) throw new CallTokenError(`call token lifetime exceeds ${maxLifetime} s (maxLifetimeSec)`);
   const e = o.expect ?? {};
   if (e.toolType !== undefined && claims.tool_type !== e.toolType) throw new CallTokenError('tool_type mismatch');
   if (e.appId !== undefined && claims.app_id !== e.appId) throw new CallTokenError('app_id mismatch');
   if (e.userId !== undefined && claims.user_id !== e.userId) throw new CallTokenError('user_id mismatch');
+  // Last: a token refused above is not recorded, so showing it with the wrong claims does not use it up.
+  if (o.markUsed && !(await o.markUsed(claims.jti, Math.max(1, claims.exp - now)))) throw new CallTokenError('call token replayed');
   return claims;
 }
 

@@ -19,9 +19,11 @@ export {
   verifyCallToken,
   memoryReplayGuard,
   CALL_TOKEN_MAX_LENGTH,
+  CALL_TOKEN_MAX_LIFETIME_SEC,
+  CALL_TOKEN_CLOCK_SKEW_SEC,
   type CallTokenClaims,
   type CallTokenToolType,
   type MintCallTokenOptions,
   type VerifyCallTokenOptions,
 } from './call-token.js';
-export { createJwtVerifier, userFromClaims, type JwtVerifier, type JwtVerifierOptions } from './jwt.js';
+export { createJwtVerifier, userFromClaims, RESERVED_SUBJECTS, JWT_MAX_FUTURE_IAT_SEC, type JwtVerifier, type JwtVerifierOptions } from './jwt.js';

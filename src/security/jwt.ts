@@ -20,11 +20,19 @@ export interface JwtVerifierOptions {
   readonly issuer?: string;
   /** Required `aud`, when the deployment sets one. */
   readonly audience?: string;
-  /** Allowed clock skew in seconds (default 0). */
+  /** Allowed clock skew in seconds for `exp`/`nbf` (default 0). */
   readonly clockToleranceSec?: number;
+  /** How far in the future `iat` may lie, in seconds (default {@link JWT_MAX_FUTURE_IAT_SEC}); later ones are refused. */
+  readonly maxFutureIatSec?: number;
   /** Clock in milliseconds (tests). */
   readonly now?: () => number;
 }
+
+/** Default of {@link JwtVerifierOptions.maxFutureIatSec}. */
+export const JWT_MAX_FUTURE_IAT_SEC = 60;
+
+/** Subjects the platform keeps for itself (system calls, webhooks): never a user's token. */
+export const RESERVED_SUBJECTS: ReadonlySet<string> = new Set(['__system__', '__webhook__']);
 
 /** Verifies a bearer token and returns the user it stands for. */
 export type JwtVerifier = (token: string) => Promise<User>;
@@ -43,32 +51,46 @@ export function userFromClaims(payload: JWTPayload): User {
   });
 }
 
-/** Builds a verifier: RS256 only; `sub`, `exp` and `iat` required; `iss`/`aud` checked when configured. */
+/**
+ * Builds a verifier: RS256 only; `sub`, `exp` and `iat` required; `iss`/`aud`
+ * checked when configured; a reserved `sub` ({@link RESERVED_SUBJECTS}) or an `iat`
+ * further in the future than `maxFutureIatSec` is refused. Every failure is an {@link AuthError}.
+ */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+  if (options === null || typeof options !== 'object') throw new TypeError('createJwtVerifier needs an options object');
+  const futureIat = options.maxFutureIatSec ?? JWT_MAX_FUTURE_IAT_SEC;
+  if (typeof futureIat !== 'number' || !Number.isFinite(futureIat) || futureIat < 0) throw new TypeError('maxFutureIatSec must be a finite number of seconds, 0 or more');
   if (!options.jwks && !options.jwksUrl && !options.gatewayUrl) throw new TypeError('createJwtVerifier needs gatewayUrl or jwksUrl (to fetch the JWKS) or jwks');
   // jose loads on the first verification, not at import.
   let keys: JWTVerifyGetKey | undefined;
   return async (token: string) => {
+    if (typeof token !== 'string' || token === '') throw new AuthError('Invalid token: missing');
     const jose = await import('jose');
     if (!keys) {
       if (options.jwks) keys = jose.createLocalJWKSet(options.jwks);
       else if (options.jwksUrl) keys = jose.createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 3_600_000 });
       else keys = jose.createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
     }
+    let payload: JWTPayload;
     try {
-      const { payload } = await jose.jwtVerify(token, keys, {
+      ({ payload } = await jose.jwtVerify(token, keys, {
         algorithms: ['RS256'],
         requiredClaims: ['sub', 'exp', 'iat'],
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
         clockTolerance: options.clockToleranceSec ?? 0,
         ...(options.now ? { currentDate: new Date(options.now()) } : {}),
-      });
-      return userFromClaims(payload);
+      }));
     } catch (err) {
       if (err instanceof jose.errors.JWTExpired) throw new AuthError('Token expired', { cause: err });
       if (err instanceof jose.errors.JOSEError) throw new AuthError(`Invalid token: ${err.code}`, { cause: err });
       throw new AuthError('Token verification failed', { cause: err });
     }
+    if (typeof payload.sub !== 'string' || payload.sub === '' || RESERVED_SUBJECTS.has(payload.sub)) {
+      throw new AuthError('Invalid token: its subject is empty or reserved for the platform');
+    }
+    const nowSec = Math.floor((options.now ?? Date.now)() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > nowSec + futureIat) throw new AuthError('Invalid token: issued in the future');
+    return userFromClaims(payload);
   };
 }

@@ -70,6 +70,7 @@ function build() {
     bigint: () => ({ a: { b: [1, 2n] } }),
     getter: () => ({ a: Object.defineProperty({}, 'secret', { enumerable: true, get: () => { throw new Error('getter failed'); } }) }),
     to_json: () => ({ when: { toJSON: () => { throw new Error('toJSON failed'); } } }),
+    hidden_to_json: () => ({ when: Object.defineProperty({}, 'toJSON', { enumerable: false, value: () => { throw new Error('hidden toJSON failed'); } }) }),
     deep: () => deep,
     map: () => ({ index: new Map([['a', 1]]) }),
     nan: () => ({ ratio: Number.NaN }),
@@ -134,6 +135,7 @@ describe('results JSON cannot carry, at any depth', () => {
     ['ret_bigint', 'data.a.b[1]: a bigint'],
     ['ret_getter', 'data.a.secret: reading it threw: getter failed'],
     ['ret_to_json', 'data.when: toJSON() threw: toJSON failed'],
+    ['ret_hidden_to_json', 'data.when: toJSON() threw: hidden toJSON failed'],
     ['ret_deep', 'nesting deeper than 1000 levels'],
     ['ret_map', 'data.index: a Map'],
     ['ret_nan', 'data.ratio: NaN'],
@@ -207,5 +209,6 @@ describe('malformed invocations reject with a ValidationError, never a synchrono
   it('names the field', async () => {
     await expect(dispatch(build(), { kind: 'webhook' } as never, ctx)).rejects.toThrow("'path'");
     await expect(dispatch(null as never, { kind: 'health' }, ctx)).rejects.toThrow("Validation error on 'ext'");
+    await expect(dispatch({ registry: {} } as never, { kind: 'function', name: 'f' }, ctx)).rejects.toThrow(ValidationError);
   });
 });
