@@ -100,6 +100,8 @@ export class DevRunner {
       serviceToken: this.#platform.serviceToken,
       callToken: 'dev',
       extension: ext,
+      // The local platform is a workstation: ctx.http may reach local services (docs/security.md).
+      allowPrivateNetwork: true,
       ...(identity ? { identity } : {}),
       tenant: { tenantId: who?.tenantId ?? 'default' },
       config: this.#platform.config,
