@@ -6,6 +6,7 @@
 import type { AIClient } from './clients/ai.js';
 import type { BillingClient } from './clients/billing.js';
 import type { CacheClient } from './clients/cache.js';
+import type { BackgroundTaskFn, BackgroundTaskOptions } from './background.js';
 import type { ChatMessageOptions } from './clients/chat.js';
 import type { ConfigClient } from './clients/config.js';
 import type { ExtensionsClient } from './clients/extensions.js';
@@ -61,6 +62,12 @@ export interface Context extends ContextClients {
   webhookUrl(path: string): string;
   /** Posts a message into the user's chat (e.g. when background work finishes). */
   deliverChatMessage(text: string, options?: ChatMessageOptions): Promise<void>;
+  /**
+   * Hands work that outlives the call to the host (5.x `background_task`): the call
+   * replies first, the task runs within 180 s (1800 s with `longRunning`) and its
+   * `ActionResult` is delivered to the user's chat. Returns the task id.
+   */
+  backgroundTask(fn: BackgroundTaskFn, options?: BackgroundTaskOptions): string;
   /**
    * `text` with every secret value this call has read or written through
    * `ctx.secrets` replaced by `[redacted]`. `ctx.log` and the dispatcher's error

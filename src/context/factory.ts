@@ -23,6 +23,7 @@ import { GatewaySkeletonClient } from './clients/skeleton.js';
 import { GatewayStorageClient } from './clients/storage.js';
 import { GatewayStoreClient } from './clients/store.js';
 import { makeTimeContext, type TimeContext } from './clients/time.js';
+import type { BackgroundTaskRunner } from './background.js';
 import type { ContextByKind, ContextKind } from './context.js';
 import { bareExtension, type ExtensionLike } from './extension-like.js';
 import { SYSTEM_USER_ID, User, WEBHOOK_USER_ID, makeTenant, type IdentityInit, type Tenant } from './identity.js';
@@ -66,6 +67,8 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
   readonly now?: () => number;
   /** Environment for secrets dev mode (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Runs `ctx.backgroundTask()` work (the `imperal serve` host passes its runner). */
+  readonly backgroundTasks?: BackgroundTaskRunner;
 }
 
 /** The identity a context of `kind` acts as. */
@@ -129,5 +132,6 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     redactor: rules.redactor,
     clientsFor,
     onProgress: options.onProgress,
+    backgroundTasks: options.backgroundTasks,
   });
 }

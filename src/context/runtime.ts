@@ -7,7 +7,15 @@
  */
 import { inspect } from 'node:util';
 import type { SecretRedactor } from './redactor.js';
-import { AuthError, ValidationError } from '../errors.js';
+import { randomUUID } from 'node:crypto';
+import { AuthError, ExtensionError, ValidationError } from '../errors.js';
+import {
+  BACKGROUND_TASK_LONG_TIMEOUT_MS,
+  BACKGROUND_TASK_TIMEOUT_MS,
+  type BackgroundTaskFn,
+  type BackgroundTaskOptions,
+  type BackgroundTaskRunner,
+} from './background.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
 import { guardSkeleton } from './clients/skeleton.js';
 import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
@@ -37,6 +45,10 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly publicHost?: string | undefined;
   /** Masks the secret values this context has read or written (shared with `log`). */
   readonly redactor?: SecretRedactor | undefined;
+  /** Runs `ctx.backgroundTask()` work; without one, `backgroundTask` throws. */
+  readonly backgroundTasks?: BackgroundTaskRunner | undefined;
+  /** Makes background task ids (default: random UUIDs). */
+  readonly newId?: (() => string) | undefined;
 }
 
 /** The clients are assigned in the constructor; this merge types them on the class. */
@@ -83,6 +95,19 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
 
   deliverChatMessage(text: string, options?: ChatMessageOptions): Promise<void> {
     return this.#chat.deliver(text, options);
+  }
+
+  backgroundTask(fn: BackgroundTaskFn, options: BackgroundTaskOptions = {}): string {
+    if (typeof fn !== 'function') throw new ValidationError('fn', 'ctx.backgroundTask() needs the work as a function: ctx.backgroundTask(async (signal) => ActionResult.success(...))');
+    const runner = this.#parts.backgroundTasks;
+    if (!runner) {
+      throw new ExtensionError(this.extensionId, 'ctx.backgroundTask() is not available here: this context was built without a background task runner (createContext({ backgroundTasks }))');
+    }
+    const longRunning = options.longRunning === true;
+    const name = options.name || 'background';
+    const id = `${name}-${this.#parts.newId?.() ?? randomUUID()}`;
+    runner.schedule(Object.freeze({ id, name, longRunning, timeoutMs: longRunning ? BACKGROUND_TASK_LONG_TIMEOUT_MS : BACKGROUND_TASK_TIMEOUT_MS, run: fn }));
+    return id;
   }
 
   asUser(userId: string): Context {
