@@ -180,7 +180,7 @@ export function createTester(ext: Extension | undefined, options: TesterOptions 
 
 function requireExtension(ext: unknown): asserts ext is Extension {
   if (ext === undefined || ext === null) {
-    throw new TypeError(`createTester(ext): got ${String(ext)}. Is \`ext\` exported from your extension module (export const ext = new Extension(...)) and imported by that name?`);
+    throw new TypeError(`createTester(ext): got ${String(ext)} — is \`ext\` exported? Export it from your extension module (export const ext = new Extension(...)) and import it by that name.`);
   }
   const registry = (ext as { registry?: { functions?: unknown } }).registry;
   if (typeof ext !== 'object' || !registry || !(registry.functions instanceof Map)) {
