@@ -27,6 +27,7 @@ export interface RecordedBackgroundTask {
 export class BackgroundRecorder implements BackgroundTaskRunner {
   readonly #tasks: RecordedBackgroundTask[] = [];
 
+  /** Records `task` and starts it on a later turn, aborting it at its time cap. */
   schedule(task: BackgroundTask): void {
     const record: { -readonly [K in keyof RecordedBackgroundTask]: RecordedBackgroundTask[K] } = {
       id: task.id,
