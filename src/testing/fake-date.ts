@@ -14,17 +14,18 @@ let installed = 0;
 /** Replaces the global `Date` with one reading `clock` until the returned function is called. */
 export function installFakeDate(clock: Clock): () => void {
   if (installed++ === 0) {
-    class FakeDate extends RealDate {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(clock.now());
-        else super(...(args as [string | number | Date]));
-      }
-
-      static override now(): number {
-        return clock.now();
-      }
-    }
-    globalThis.Date = FakeDate as DateConstructor;
+    // A function, not a subclass: `Date()` without `new` must still return a string.
+    const FakeDate = function (this: unknown, ...args: unknown[]) {
+      if (!new.target) return new RealDate(clock.now()).toString();
+      return args.length === 0 ? new RealDate(clock.now()) : new RealDate(...(args as [string | number | Date]));
+    } as unknown as DateConstructor;
+    Object.defineProperties(FakeDate, {
+      prototype: { value: RealDate.prototype },
+      now: { value: () => clock.now() },
+      parse: { value: RealDate.parse },
+      UTC: { value: RealDate.UTC },
+    });
+    globalThis.Date = FakeDate;
   }
   let restored = false;
   return () => {

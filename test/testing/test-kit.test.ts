@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ActionResult, ChatExtension, Extension, NotFoundError } from '../../src/index.js';
 import type { SystemContext } from '../../src/index.js';
-import { MockContext, ReturnsMismatchError, TesterCallError, createTester, expectOk, sequentialIds } from '../../src/testing/index.js';
+import { FakeClock, MockContext, ReturnsMismatchError, TesterCallError, createTester, expectOk, installFakeDate, sequentialIds } from '../../src/testing/index.js';
 
 describe('store boundaries (item 11)', () => {
   it('a system context has its own partition: it neither sees nor rewrites users’ documents', async () => {
@@ -109,6 +109,22 @@ describe('tester (items 12, 13, 15)', () => {
     const r2 = await real.call<{ id: string; now: number }>('stamp', {});
     expect(r2.data.id).not.toBe('doc_1');
     expect(Math.abs(r2.data.now - Date.now())).toBeLessThan(5000);
+  });
+
+  it('the fake Date keeps the Date API: Date() strings, explicit dates, instanceof, nesting', () => {
+    const clock = new FakeClock('2031-02-03T04:05:06Z');
+    const outer = installFakeDate(clock);
+    const inner = installFakeDate(clock);
+    expect(new Date().toISOString()).toBe('2031-02-03T04:05:06.000Z');
+    expect(Date()).toBe(new Date(clock.now()).toString());
+    expect(new Date(Date.UTC(2020, 0, 2)).toISOString()).toBe('2020-01-02T00:00:00.000Z');
+    expect(new Date(2020, 0, 2).getFullYear()).toBe(2020);
+    expect(new Date() instanceof Date).toBe(true);
+    inner();
+    expect(Date.now()).toBe(clock.now());
+    outer();
+    outer(); // restoring twice is harmless
+    expect(Date.now()).not.toBe(clock.now());
   });
 
   it('unknown names fail fast naming the known ones; createTester(undefined) asks whether ext is exported', async () => {
