@@ -63,18 +63,17 @@ export interface Context extends ContextClients {
   /** Posts a message into the user's chat (e.g. when background work finishes). */
   deliverChatMessage(text: string, options?: ChatMessageOptions): Promise<void>;
   /**
+   * Hands work that outlives the call to the host (5.x `background_task`): the call
+   * replies first, the task runs within 180 s (1800 s with `longRunning`) and its
+   * `ActionResult` is delivered to the user's chat. Returns the task id.
+   */
+  backgroundTask(fn: BackgroundTaskFn, options?: BackgroundTaskOptions): string;
+  /**
    * `text` with every secret value this call has read or written through
    * `ctx.secrets` replaced by `[redacted]`. `ctx.log` and the dispatcher's error
    * results apply it already; use it for anything else that leaves the handler.
    */
   redactSecrets(text: string): string;
-  /**
-   * Hands `fn` to the host to run after this call has replied (5.x `background_task`),
-   * bounded by 180 s (1800 s with `longRunning`); its `ActionResult` is delivered to the
-   * user's chat. Returns the task id. Throws an `ImperalError` (code `no_background_runner`)
-   * where nothing runs background tasks.
-   */
-  backgroundTask(fn: BackgroundTaskFn, options?: BackgroundTaskOptions): string;
 }
 
 /** Context of a `@chat.fn` function. */

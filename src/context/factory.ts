@@ -82,7 +82,7 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
   readonly now?: () => number;
   /** Environment for secrets dev mode (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
-  /** Runs `ctx.backgroundTask()` work after the call replies (the extension host's runner). */
+  /** Runs `ctx.backgroundTask()` work (the `imperal serve` host passes its runner). */
   readonly backgroundTasks?: BackgroundTaskRunner;
 }
 

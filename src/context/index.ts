@@ -19,7 +19,15 @@ export type {
 export { User, scopeAllows, makeTenant, SYSTEM_USER_ID, WEBHOOK_USER_ID, type IdentityInit, type Tenant } from './identity.js';
 export { createContext, type CreateContextOptions } from './factory.js';
 export { ContextImpl, buildContext, type ClientSet, type ContextParts, type ProgressCallback } from './runtime.js';
-export { createLogger, stderrSink, type ContextLogger, type LogLevel, type LogRecord, type LogSink } from './logger.js';
+export { createLogger, stderrSink, type ContextLogger, type LogLevel, type LogLevelName, type LogRecord, type LogSink } from './logger.js';
+export {
+  BACKGROUND_TASK_TIMEOUT_MS,
+  BACKGROUND_TASK_LONG_TIMEOUT_MS,
+  type BackgroundTask,
+  type BackgroundTaskFn,
+  type BackgroundTaskOptions,
+  type BackgroundTaskRunner,
+} from './background.js';
 export type { ExtensionLike, StandardSchemaLike, CacheModelLike, SecretDeclarationLike, SchemaOutput } from './extension-like.js';
 export type { StoreClient, QueryOptions, UpdateOptions, Where, DocData } from './clients/store.js';
 export { DEFAULT_AI_MODEL, type AIClient, type CompleteOptions, type CompletionResult } from './clients/ai.js';
@@ -40,11 +48,3 @@ export type { ChatMessageOptions } from './clients/chat.js';
 export type { CallOptions, WriteOptions } from '../http/gateway.js';
 export type { RetryPolicy } from '../http/retry.js';
 export { closeSharedDispatchers } from '../http/pool.js';
-export {
-  BACKGROUND_TASK_TIMEOUT_MS,
-  BACKGROUND_TASK_LONG_TIMEOUT_MS,
-  type BackgroundTask,
-  type BackgroundTaskFn,
-  type BackgroundTaskOptions,
-  type BackgroundTaskRunner,
-} from './background.js';

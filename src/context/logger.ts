@@ -24,8 +24,15 @@ export interface LogRecord {
 /** Where log records go. */
 export type LogSink = (record: LogRecord) => void;
 
-/** The `ctx.log` interface. */
+/** Level names `ctx.log(message, level)` accepts (`warning` and `critical` as Python writes them). */
+export type LogLevelName = LogLevel | 'warning' | 'critical';
+
+/**
+ * The `ctx.log` interface: call it as Python extensions do (`ctx.log('Saved', 'warning')`,
+ * level `info` by default) or use a level method (`ctx.log.warn('Saved')`).
+ */
 export interface ContextLogger {
+  (message: string, level?: LogLevelName, fields?: Record<string, unknown>): void;
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -62,5 +69,18 @@ export function createLogger(
           time: now().toISOString(),
         }),
       );
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+  const byLevel = { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+  const log = ((message: string, level: LogLevelName = 'info', fields?: Record<string, unknown>): void => {
+    byLevel[levelOf(level)](message, fields);
+  }) as ContextLogger;
+  return Object.assign(log, byLevel);
+}
+
+const LEVEL_ALIASES: Readonly<Record<string, LogLevel>> = { warning: 'warn', critical: 'error', fatal: 'error' };
+
+/** `warning` → `warn`, `critical` → `error`; an unknown level logs at `info` rather than losing the line. */
+function levelOf(level: unknown): LogLevel {
+  const name = typeof level === 'string' ? level.toLowerCase() : 'info';
+  if (name === 'debug' || name === 'info' || name === 'warn' || name === 'error') return name;
+  return LEVEL_ALIASES[name] ?? 'info';
 }

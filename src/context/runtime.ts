@@ -8,9 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import { REDACTOR, type SecretRedactor } from './redactor.js';
-import { AuthError, ImperalError, ValidationError } from '../errors.js';
+import { AuthError, ExtensionError, ImperalError, ValidationError } from '../errors.js';
 import { checkSegment } from '../http/paths.js';
-import { BACKGROUND_TASK_LONG_TIMEOUT_MS, BACKGROUND_TASK_TIMEOUT_MS, type BackgroundTaskFn, type BackgroundTaskOptions, type BackgroundTaskRunner } from './background.js';
+import {
+  BACKGROUND_TASK_LONG_TIMEOUT_MS,
+  BACKGROUND_TASK_TIMEOUT_MS,
+  type BackgroundTaskFn,
+  type BackgroundTaskOptions,
+  type BackgroundTaskRunner,
+} from './background.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
 import { guardSkeleton } from './clients/skeleton.js';
 import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
@@ -40,8 +46,10 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly publicHost?: string | undefined;
   /** Masks the secret values this context has read or written (shared with `log`). */
   readonly redactor?: SecretRedactor | undefined;
-  /** Runs `ctx.backgroundTask()` work (the host's runner); absent → `backgroundTask` throws. */
+  /** Runs `ctx.backgroundTask()` work; without one, `backgroundTask` throws. */
   readonly backgroundTasks?: BackgroundTaskRunner | undefined;
+  /** Makes background task ids (default: random UUIDs). */
+  readonly newId?: (() => string) | undefined;
 }
 
 /** The clients are assigned in the constructor; this merge types them on the class. */
@@ -91,6 +99,19 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     return this.#chat.deliver(text, options);
   }
 
+  backgroundTask(fn: BackgroundTaskFn, options: BackgroundTaskOptions = {}): string {
+    if (typeof fn !== 'function') throw new ValidationError('fn', 'ctx.backgroundTask() needs the work as a function: ctx.backgroundTask(async (signal) => ActionResult.success(...))');
+    const runner = this.#parts.backgroundTasks;
+    if (!runner) {
+      throw new ExtensionError(this.extensionId, 'ctx.backgroundTask() is not available here: this context was built without a background task runner (createContext({ backgroundTasks }))');
+    }
+    const longRunning = options.longRunning === true;
+    const name = options.name || 'background';
+    const id = `${name}-${this.#parts.newId?.() ?? randomUUID()}`;
+    runner.schedule(Object.freeze({ id, name, longRunning, timeoutMs: longRunning ? BACKGROUND_TASK_LONG_TIMEOUT_MS : BACKGROUND_TASK_TIMEOUT_MS, run: fn }));
+    return id;
+  }
+
   asUser(userId: string): Context {
     if (this.kind !== 'system' || this.user.imperalId !== SYSTEM_USER_ID) {
       throw new AuthError(`ctx.asUser() is only available in system context (schedules); this is a '${this.kind}' context acting for a user`);
@@ -114,17 +135,6 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     const actor = kind === 'system' ? SYSTEM_USER_ID : kind === 'webhook' ? WEBHOOK_USER_ID : undefined;
     const user = actor === undefined ? this.#parts.user : this.#parts.user.scopedTo(actor);
     return new ContextImpl({ ...this.#parts, kind, user }) as unknown as ContextByKind[K];
-  }
-
-  backgroundTask(fn: BackgroundTaskFn, options: BackgroundTaskOptions = {}): string {
-    const runner = this.#parts.backgroundTasks;
-    if (!runner) throw new ImperalError('ctx.backgroundTask() needs a host that runs background tasks (imperal serve, or a tester that records them)', { code: 'no_background_runner' });
-    if (typeof fn !== 'function') throw new ValidationError('fn', 'must be a function (signal) => Promise<ActionResult>');
-    const name = options.name === undefined || options.name === '' ? 'background' : String(options.name);
-    const longRunning = options.longRunning === true;
-    const id = `${name}-${randomUUID()}`;
-    runner.schedule({ id, name, longRunning, timeoutMs: longRunning ? BACKGROUND_TASK_LONG_TIMEOUT_MS : BACKGROUND_TASK_TIMEOUT_MS, run: fn });
-    return id;
   }
 
   redactSecrets(text: string): string {

@@ -62,6 +62,7 @@ export type { ExtensionOptions, ResolvedExtensionOptions } from './options.js';
 import { Registry } from './registry.js';
 import { compileSchema, type CompiledSchema, type SchemaLike } from './schema.js';
 import { secretsPanelHandler } from './secrets-panel.js';
+import type { FunctionMap, UntypedFunctions } from './typed-functions.js';
 
 // Panel manifest keys the generator writes from typed options; `extra` may not replace them.
 const PANEL_OWNED_KEYS = new Set(['panel_id', 'slot', 'title', 'tree', 'icon', 'refresh', 'center_overlay', 'default_width', 'min_width', 'max_width']);
@@ -69,8 +70,16 @@ const PANEL_OWNED_KEYS = new Set(['panel_id', 'slot', 'title', 'tree', 'icon', '
 const SNAKE = /[A-Z]/g;
 const toSnake = (key: string): string => key.replace(SNAKE, (c) => `_${c.toLowerCase()}`);
 
-/** An Imperal extension: the registry every registration writes to. */
-export class Extension {
+/**
+ * An Imperal extension: the registry every registration writes to.
+ *
+ * @typeParam F - optional compile-time map of its chat functions (name → handler
+ *   type or `{ params, data }`), read by the typed tester; `new Extension('x')` leaves it untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export class Extension<F extends FunctionMap = UntypedFunctions> {
+  /** Type-only: the declared function map (never set at run time). */
+  declare readonly '~functions'?: F;
   /** The app id, e.g. `tasks-mini`. */
   readonly appId: string;
   /** The extension's semver. */

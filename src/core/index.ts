@@ -22,6 +22,8 @@ export { ChatExtension, type ChatExtensionOptions, type FunctionOptions } from '
 export type { Registrar } from './decorate.js';
 export { HandlerRef, type AnyFunction } from './handler-ref.js';
 export type * from './handlers.js';
+export type { FunctionMap, FunctionEntry, UntypedFunctions, EntryParams, EntryData, ReturnsOf } from './typed-functions.js';
+export type { ParamAliases } from './aliases.js';
 export { Registry, type ChatGroup } from './registry.js';
 export * from './records.js';
 export { fromJsonSchema } from './from-json-schema.js';

@@ -36,7 +36,8 @@ export type FunctionEntry = ((ctx: never, params: never) => unknown) | { readonl
 export type FunctionMap = { readonly [name: string]: FunctionEntry };
 
 /** The map of an extension that declared none: any name, any params. */
-export type UntypedFunctions = { readonly [name: string]: { readonly params: unknown; readonly data: unknown } };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` keeps every Extension<F> assignable to Extension
+export type UntypedFunctions = { readonly [name: string]: any };
 
 /** True when `M` names its functions (is not {@link UntypedFunctions}). */
 export type IsTyped<M> = string extends keyof M ? false : true;

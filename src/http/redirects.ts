@@ -13,6 +13,8 @@
 import { APIConnectionError } from '../errors.js';
 import type { HttpMethod } from './transport.js';
 
+import type { FormData } from 'undici';
+
 /** Redirects followed before giving up. */
 export const MAX_REDIRECTS = 5;
 
@@ -23,7 +25,7 @@ export interface Hop {
   readonly method: HttpMethod;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | Uint8Array | null;
+  readonly body: string | Uint8Array | FormData | null;
 }
 
 /** Headers that describe a body and go when the body goes. */

@@ -17,7 +17,9 @@ import { FakeClock, type Clock } from './clock.js';
 import { PlatformState } from './engine/platform.js';
 import { MockAI } from './mocks/ai.js';
 import { MockBilling } from './mocks/billing.js';
-import { MockCache } from './mocks/cache.js';
+import { MockCache, type MockCacheCall } from './mocks/cache.js';
+import { BackgroundRecorder } from './background.js';
+import type { BackgroundTaskRunner } from '../context/background.js';
 import { MockChat } from './mocks/chat.js';
 import { MockExtensions } from './mocks/extensions.js';
 import { MockHTTP } from './mocks/http.js';
@@ -55,6 +57,13 @@ export interface MockContextOptions {
   readonly platform?: PlatformState;
   readonly time?: Partial<TimeContext>;
   readonly signal?: AbortSignal;
+  /**
+   * Deterministic ids for store documents and background tasks (e.g. `sequentialIds()`);
+   * applies when this context creates its platform. Default: random ids.
+   */
+  readonly idGenerator?: () => string;
+  /** Where `ctx.backgroundTask()` goes (default: a {@link BackgroundRecorder}, `ctx.background`). */
+  readonly backgroundTasks?: BackgroundTaskRunner;
 }
 
 /** A progress report recorded by `ctx.progress()`. */
@@ -94,11 +103,15 @@ export class MockContext extends ContextImpl {
   readonly logs: LogRecord[];
   /** Reports made through `ctx.progress()`. */
   readonly progressReports: ProgressReport[];
+  /** Background tasks handed to `ctx.backgroundTask()` (unless another runner was given). */
+  readonly background: BackgroundRecorder | undefined;
 
   constructor(options: MockContextOptions = {}) {
     const kind = options.kind ?? 'tool';
     const clock = options.clock ?? options.platform?.clock ?? new FakeClock();
-    const platform = options.platform ?? new PlatformState({ clock });
+    const platform = options.platform ?? new PlatformState({ clock, newId: options.idGenerator });
+    const background = options.backgroundTasks ?? new BackgroundRecorder();
+    const cacheCalls: MockCacheCall[] = [];
     const ext = options.extension ?? bareExtension(options.extensionId ?? 'test-ext');
     const extensionId = options.extensionId ?? ext.appId;
     const user = new User({
@@ -128,7 +141,7 @@ export class MockContext extends ContextImpl {
         ai: new MockAI(scope),
         billing: new MockBilling(scope),
         skeleton,
-        cache: new MockCache(scope, models),
+        cache: new MockCache(scope, models, cacheCalls),
         notify: createMockNotify(scope),
         storage: new MockStorage(scope),
         http,
@@ -151,7 +164,10 @@ export class MockContext extends ContextImpl {
       onProgress: (percent, message) => {
         progressReports.push({ percent, message });
       },
+      backgroundTasks: background,
+      newId: options.idGenerator,
     });
+    this.background = background instanceof BackgroundRecorder ? background : undefined;
     this.platform = platform;
     this.clock = clock;
     this.mocks = { skeleton: skeletons.get(user.imperalId)!, chat: chats.get(user.imperalId)! };

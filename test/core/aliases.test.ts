@@ -33,7 +33,7 @@ describe('input aliases', () => {
 
   it('is invisible in params_schema and a missing field is still reported under its own name', async () => {
     const ext = notes();
-    const schema = ext.manifest().tools[0]!.params_schema as { properties: Record<string, unknown> };
+    const schema = (ext.manifest().tools[0] as unknown as { params_schema: { properties: Record<string, unknown> } }).params_schema;
     expect(Object.keys(schema.properties)).toEqual(['note_id', 'folder_id', 'pinned']);
     const r = await createTester(ext).call('move_note', { note: 'n1' });
     expect(r.errorCode).toBe('INVALID_PARAMS');

@@ -10,7 +10,9 @@ import { isPlainObject } from '../../types/json.js';
 /** The `ctx.config` interface; the real client and `MockConfig` are the same class. */
 export interface ConfigClient {
   /** The value at a dotted path, or `fallback` when a step is missing (a stored `null` is returned as `null`). */
-  get<T = unknown>(key: string, fallback?: T): T | undefined;
+  get<T = unknown>(key: string, fallback: T): T;
+  /** The value at a dotted path, `undefined` when a step is missing: `ctx.config.get<number>('limits.max')`. */
+  get<T = unknown>(key: string): T | undefined;
   /** A deep copy of a top-level section, `{}` when it is not an object. */
   getSection(section: string): Record<string, unknown>;
   /** A deep copy of everything. */
@@ -27,6 +29,8 @@ export class StaticConfigClient implements ConfigClient {
     this.#data = structuredClone(resolved);
   }
 
+  get<T = unknown>(key: string, fallback: T): T;
+  get<T = unknown>(key: string): T | undefined;
   get<T = unknown>(key: string, fallback?: T): T | undefined {
     let node: unknown = this.#data;
     for (const part of key.split('.')) {

@@ -9,7 +9,8 @@
  *
  * @module
  */
-import type { Dispatcher } from 'undici';
+import type { Dispatcher, FormData } from 'undici';
+import { undici } from '../../lazy.js';
 import { APIConnectionError, APITimeoutError, ValidationError } from '../../errors.js';
 import { parseJsonExact } from '../../http/json.js';
 import { egressDispatcher } from '../../http/pool.js';
@@ -24,15 +25,38 @@ export const HTTP_TIMEOUT = Object.freeze({ default: 30, max: 180 });
 /** Redirects followed before giving up. */
 export const HTTP_MAX_REDIRECTS = MAX_REDIRECTS;
 
+/** A query value. */
+export type QueryValue = string | number | boolean;
+
+/**
+ * Query parameters appended to the URL: an object (an array value repeats the key)
+ * or a list of `[key, value]` pairs, in order (`[['site', 'a'], ['site', 'b']]`).
+ */
+export type QueryParams = Readonly<Record<string, QueryValue | readonly QueryValue[]>> | ReadonlyArray<readonly [string, QueryValue]>;
+
+/** One file of a multipart upload. */
+export interface HttpFile {
+  /** The file's bytes (a string is sent as UTF-8). */
+  readonly content: string | Uint8Array;
+  /** File name sent in the part's `Content-Disposition` (default: the field name). */
+  readonly filename?: string;
+  /** The part's content type (default `application/octet-stream`). */
+  readonly contentType?: string;
+}
+
 /** Options of one outbound request. */
 export interface HttpRequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
-  /** Query parameters appended to the URL. */
-  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /** Query parameters appended to the URL (pairs keep repeated keys). */
+  readonly params?: QueryParams;
   /** JSON body (sets `content-type: application/json`). */
   readonly json?: unknown;
   /** Raw body. */
   readonly body?: string | Uint8Array;
+  /** Files of a `multipart/form-data` upload, by field name (httpx `files=`). */
+  readonly files?: Readonly<Record<string, HttpFile | Uint8Array | string>>;
+  /** Form fields: sent as parts of the multipart body with `files`, else `application/x-www-form-urlencoded`. */
+  readonly form?: Readonly<Record<string, QueryValue>>;
   /**
    * Seconds, > 0 and ≤ 180 (default 30), for the whole call: connecting, every
    * redirect hop, the headers and the last body byte. Longer work belongs in a background task.
@@ -153,8 +177,70 @@ export function buildUrl(url: string, params?: HttpRequestOptions['params']): UR
     throw new ValidationError('url', `'${url}' is not an absolute URL; pass e.g. 'https://api.example.com/v1/items'`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ValidationError('url', `'${u.protocol}' URLs are not supported; use http or https`);
-  for (const [k, v] of Object.entries(params ?? {})) u.searchParams.append(k, String(v));
+  for (const [k, v] of queryPairs(params)) u.searchParams.append(k, String(v));
   return u;
+}
+
+/** `params` as `[key, value]` pairs, in order (an array value repeats its key). */
+export function queryPairs(params: QueryParams | undefined): Array<[string, QueryValue]> {
+  if (!params) return [];
+  if (Array.isArray(params)) {
+    return (params as ReadonlyArray<readonly [string, QueryValue]>).map((pair, i) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+        throw new ValidationError(`params[${i}]`, "must be a [key, value] pair, e.g. ['site', 'example.com']");
+      }
+      return [pair[0], pair[1]];
+    });
+  }
+  const out: Array<[string, QueryValue]> = [];
+  for (const [k, v] of Object.entries(params as Record<string, QueryValue | readonly QueryValue[]>)) {
+    if (Array.isArray(v)) for (const item of v as readonly QueryValue[]) out.push([k, item]);
+    else out.push([k, v as QueryValue]);
+  }
+  return out;
+}
+
+/** A multipart file part normalised from the `files` option. */
+export interface NormalisedFile {
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The `files` option as parts (strings UTF-8 encoded); a clear error for anything else. */
+export function normaliseFiles(files: HttpRequestOptions['files']): NormalisedFile[] {
+  return Object.entries(files ?? {}).map(([field, f]) => {
+    const file: HttpFile = typeof f === 'string' || f instanceof Uint8Array ? { content: f } : f;
+    const content = file?.content;
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+      throw new ValidationError(`files.${field}`, 'must be bytes, a string, or { content, filename?, contentType? }');
+    }
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    return { field, filename: file.filename ?? field, contentType: file.contentType ?? 'application/octet-stream', bytes };
+  });
+}
+
+/** The request body for `json`, `body`, `files`/`form` (at most one kind), setting the content type it needs. */
+export function requestBody(options: HttpRequestOptions, headers: Record<string, string>): string | Uint8Array | FormData | null {
+  const kinds = [options.json !== undefined, options.body !== undefined, options.files !== undefined || options.form !== undefined].filter(Boolean).length;
+  if (kinds > 1) throw new ValidationError('body', 'pass one of json, body, or files/form');
+  if (options.json !== undefined) {
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    return JSON.stringify(options.json);
+  }
+  if (options.files !== undefined) {
+    // undici's own FormData (its request() encodes only that one), loaded with undici.
+    const form = new (undici().FormData)();
+    for (const [k, v] of Object.entries(options.form ?? {})) form.append(k, String(v));
+    for (const f of normaliseFiles(options.files)) form.append(f.field, new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.contentType }), f.filename);
+    return form; // undici writes the multipart content type with its boundary
+  }
+  if (options.form !== undefined) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    return new URLSearchParams(Object.entries(options.form).map(([k, v]) => [k, String(v)])).toString();
+  }
+  return options.body ?? null;
 }
 
 /** Shared verb helpers on top of `request`. */
@@ -215,11 +301,7 @@ export class UndiciHttpClient extends BaseHttpClient {
     const transport = this.#transport(policy);
     const first = buildUrl(url, options.params);
     const headers: Record<string, string> = { ...options.headers };
-    let body: string | Uint8Array | null = options.body ?? null;
-    if (options.json !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      body = JSON.stringify(options.json);
-    }
+    const body = requestBody(options, headers);
     const signal = options.signal ?? this.#signal;
     // One deadline for the whole call: every hop gets what is left of it.
     const deadline = Date.now() + timeoutMs;

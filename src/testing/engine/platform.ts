@@ -26,6 +26,8 @@ export interface PlatformStateOptions {
   /** Defaults to a {@link FakeClock} at 2026-01-01T00:00:00Z. */
   readonly clock?: Clock;
   readonly billing?: LedgerDefaults;
+  /** Ids of new store documents (default: random 12-hex ids); e.g. `sequentialIds()` for deterministic tests. */
+  readonly newId?: (() => string) | undefined;
 }
 
 /** Every in-memory engine of the simulated platform. */
@@ -47,7 +49,7 @@ export class PlatformState {
   constructor(options: PlatformStateOptions = {}) {
     this.clock = options.clock ?? new FakeClock();
     const now = (): number => this.clock.now();
-    this.store = new StoreEngine({ now });
+    this.store = new StoreEngine(options.newId ? { now, newId: options.newId } : { now });
     this.cache = new TtlStore<string>(now);
     this.files = new FileEngine(now);
     this.billing = new BillingLedger(options.billing);

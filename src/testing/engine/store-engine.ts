@@ -1,14 +1,20 @@
 /**
  * The in-memory document store behind `MockStore` and the local gateway, so
  * both answer the same way. Documents live per tenant + extension +
- * collection; queries and counts see the acting user's documents (the system
- * user sees all).
+ * collection, in one partition per user: queries, counts, gets, updates and
+ * deletes see only the acting user's documents. The system user (`__system__`,
+ * schedules) has its own partition like any user; cross-user work goes through
+ * `listUsers` + `asUser` (or the system-only `all`). Every write gives a new etag.
+ *
+ * The local gateway cannot tell the acting user of a get, update or delete (the
+ * 5.11 wire carries none there) and passes an empty `userId`, which means "any
+ * partition" for those three calls.
  *
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { SYSTEM_USER_ID } from '../../context/identity.js';
+import { SYSTEM_USER_ID, WEBHOOK_USER_ID } from '../../context/identity.js';
 import type { DocumentDict } from '../../types/document.js';
 import { compileWhere, orderComparator } from './where.js';
 
@@ -79,6 +85,7 @@ export class StoreEngine {
   readonly #now: () => number;
   readonly #newId: () => string;
   #seq = 0;
+  #writes = 0;
 
   constructor(options: { now?: () => number; newId?: () => string } = {}) {
     this.#now = options.now ?? Date.now;
@@ -108,33 +115,46 @@ export class StoreEngine {
 
   #visible(scope: StoreScope, collection: string, where: Readonly<Record<string, unknown>> = {}): Stored[] {
     const matches = compileWhere(where);
-    const everyone = scope.userId === SYSTEM_USER_ID;
     const out: Stored[] = [];
-    for (const d of this.#space(scope, collection)?.values() ?? []) if ((everyone || d.userId === scope.userId) && matches(d.data)) out.push(d);
+    for (const d of this.#space(scope, collection)?.values() ?? []) if (d.userId === scope.userId && matches(d.data)) out.push(d);
     return out;
+  }
+
+  /** The document `id` if the acting user may see it (an empty `userId`: the gateway, which cannot tell). */
+  #own(scope: StoreScope, collection: string, id: string): Stored | undefined {
+    const d = this.#space(scope, collection)?.get(id);
+    return d && (scope.userId === '' || d.userId === scope.userId) ? d : undefined;
+  }
+
+  /** A fresh etag: the data's hash mixed with a write counter, so every write changes it. */
+  #etag(data: unknown): string {
+    return createHash('sha256').update(`${etagOf(data)}:${++this.#writes}`).digest('hex');
   }
 
   create(scope: StoreScope, collection: string, data: Record<string, unknown>): DocumentDict {
     const iso = new Date(this.#now()).toISOString();
     const copy = structuredClone(data);
-    const doc: Stored = { id: this.#newId(), data: copy, userId: scope.userId, createdAt: iso, updatedAt: iso, etag: etagOf(copy), seq: this.#seq++ };
+    const doc: Stored = { id: this.#newId(), data: copy, userId: scope.userId, createdAt: iso, updatedAt: iso, etag: this.#etag(copy), seq: this.#seq++ };
     this.#space(scope, collection, true)!.set(doc.id, doc);
     return this.#dict(scope, collection, doc);
   }
 
   get(scope: StoreScope, collection: string, id: string): DocumentDict | null {
-    const d = this.#space(scope, collection)?.get(id);
+    const d = this.#own(scope, collection, id);
     return d ? this.#dict(scope, collection, d) : null;
   }
 
-  /** Shallow-merges `data`; {@link NotFoundError} when missing, {@link ConflictError} when `ifMatch` is stale. */
+  /**
+   * Shallow-merges `data`; {@link NotFoundError} when missing (or another user's), as
+   * the platform answers 404 — never an upsert — and {@link ConflictError} when `ifMatch` is stale.
+   */
   update(scope: StoreScope, collection: string, id: string, data: Record<string, unknown>, ifMatch?: string): DocumentDict {
-    const d = this.#space(scope, collection)?.get(id);
+    const d = this.#own(scope, collection, id);
     if (!d) throw new NotFoundError('document', `${collection}/${id}`);
     if (ifMatch && ifMatch !== d.etag) throw new ConflictError(`document '${collection}/${id}' changed since it was read`, ifMatch, d.etag);
     d.data = { ...d.data, ...structuredClone(data) };
     d.updatedAt = new Date(this.#now()).toISOString();
-    d.etag = etagOf(d.data);
+    d.etag = this.#etag(d.data);
     return this.#dict(scope, collection, d);
   }
 
@@ -149,7 +169,7 @@ export class StoreEngine {
   }
 
   delete(scope: StoreScope, collection: string, id: string): boolean {
-    return this.#space(scope, collection)?.delete(id) ?? false;
+    return this.#own(scope, collection, id) ? this.#space(scope, collection)!.delete(id) : false;
   }
 
   query(scope: StoreScope, collection: string, q: EngineQuery): EnginePage {
@@ -169,9 +189,10 @@ export class StoreEngine {
     return this.#visible(scope, collection, where).length;
   }
 
-  /** Distinct owners of documents in `collection`, in first-seen order, paged by an offset cursor. */
+  /** Distinct (real) users owning documents in `collection`, in first-seen order, paged by an offset cursor. */
   listUsers(scope: StoreScope, collection: string, cursor: string, limit: number): { user_ids: string[]; next_cursor: string | null; truncated: boolean } {
-    const users = [...new Set([...(this.#space(scope, collection)?.values() ?? [])].map((d) => d.userId))];
+    const owners = [...(this.#space(scope, collection)?.values() ?? [])].map((d) => d.userId);
+    const users = [...new Set(owners.filter((u) => u !== SYSTEM_USER_ID && u !== WEBHOOK_USER_ID))];
     const offset = Number(cursor) || 0;
     const ids = users.slice(offset, offset + limit);
     const next = offset + ids.length;

@@ -4,16 +4,34 @@
  *
  * @module
  */
-import { BaseHttpClient, HTTPResponse, buildUrl, checkHttpTimeout, type HttpRequestOptions } from '../../context/clients/http.js';
+import { BaseHttpClient, HTTPResponse, buildUrl, checkHttpTimeout, normaliseFiles, requestBody, type HttpRequestOptions } from '../../context/clients/http.js';
 import type { HttpMethod } from '../../http/transport.js';
+
+/** A file part of a multipart upload as `MockHTTP` saw it. */
+export interface MockHttpFile {
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+  /** The bytes as UTF-8 text. */
+  readonly text: string;
+}
 
 /** A request as `MockHTTP` saw it. */
 export interface MockHttpRequest {
   readonly method: HttpMethod;
+  /** The full URL, query included. */
   readonly url: string;
+  /** The query as `[key, value]` pairs, in order (repeated keys kept). */
+  readonly query: ReadonlyArray<readonly [string, string]>;
+  /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The JSON value, or the raw body as text. */
+  /** The JSON value, the raw body as text, or the form fields (`form`, also with files). */
   readonly body: unknown;
+  /** Multipart file parts (`files`), in order; empty otherwise. */
+  readonly files: readonly MockHttpFile[];
+  /** The timeout the request was given, in seconds (30 when none was passed). */
+  readonly timeout: number;
 }
 
 /** What a route answers: objects/arrays are sent as JSON, strings as text. */
@@ -64,11 +82,17 @@ export class MockHTTP extends BaseHttpClient {
   }
 
   async request(method: HttpMethod, url: string, options: HttpRequestOptions = {}): Promise<HTTPResponse> {
-    checkHttpTimeout(options.timeout);
-    const target = buildUrl(url, options.params).href;
+    const timeout = checkHttpTimeout(options.timeout) / 1000;
+    const parsed = buildUrl(url, options.params);
+    const target = parsed.href;
     const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = options.json ?? (options.body instanceof Uint8Array ? new TextDecoder().decode(options.body) : options.body);
-    const req: MockHttpRequest = { method, url: target, headers, body };
+    // The same body rules (and errors) as the real client; the content type it would send is recorded.
+    requestBody(options, headers);
+    const files = normaliseFiles(options.files).map((f) => ({ ...f, text: new TextDecoder().decode(f.bytes) }));
+    if (files.length > 0) headers['content-type'] ??= 'multipart/form-data';
+    const body = options.json ?? options.form ?? (options.body instanceof Uint8Array ? new TextDecoder().decode(options.body) : options.body);
+    const query = [...parsed.searchParams.entries()] as Array<readonly [string, string]>;
+    const req: MockHttpRequest = { method, url: target, query, headers, body, files, timeout };
     this.#requests.push(req);
     const route = this.#routes.find(
       (r) => (r.method === '*' || r.method === method) && (typeof r.pattern === 'string' ? target.includes(r.pattern) : r.pattern.test(target)),
