@@ -9,8 +9,9 @@
  * a late heartbeat) can have its entry reclaimed by another; without the
  * ownership check both would answer. With it, exactly one of them does: whoever
  * owns the entry in the group's pending list when it commits. (The test with two
- * worker processes found this.) After a Redis restart the group may be gone
- * (`NOGROUP`); the reply is still pushed, as nobody else can own the entry.
+ * worker processes found this.) After a Redis restart without persistence the
+ * group or the entry may be gone; the reply is still pushed, as nobody else can
+ * have answered it.
  *
  * @module
  */
@@ -20,7 +21,14 @@ const SCRIPT = `
 local ok, pending = pcall(redis.call, 'XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
 local grouped = 1
 if ok then
-  if #pending == 0 or pending[1][2] ~= ARGV[2] then return 0 end
+  if #pending == 0 then
+    -- Not pending: answered by another worker (then the entry is still in the stream),
+    -- or Redis lost its data (restart without persistence): then nobody else can answer it.
+    if #redis.call('XRANGE', KEYS[1], ARGV[3], ARGV[3]) > 0 then return 0 end
+    grouped = 0
+  elseif pending[1][2] ~= ARGV[2] then
+    return 0
+  end
 else
   local msg = type(pending) == 'table' and pending.err or tostring(pending)
   if not string.find(msg, 'NOGROUP', 1, true) then return redis.error_reply(msg) end
