@@ -71,7 +71,7 @@ describe.runIf(run)('Redis Streams transport', () => {
     ['tray', '__tray__status', {}, 'imp_u_alice', { kind: 'tray', id: 'status', params: {} }],
     ['skeleton refresh', 'skeleton_refresh_summary', {}, 'imp_u_alice', { kind: 'skeleton', section: 'summary' }],
     ['schedule', '__schedule__nightly', {}, '__system__', { kind: 'schedule', name: 'nightly' }],
-    ['event', '__event__', event, '__system__', { kind: 'event', event }],
+    ['event', '__event__', { ...event }, '__system__', { kind: 'event', event }],
     ['lifecycle', '__lifecycle__on_install', {}, '__system__', { kind: 'lifecycle', hook: 'on_install' }],
     ['health', '__health__', {}, '__system__', { kind: 'health' }],
   ];
