@@ -31,7 +31,7 @@ async function startRedis() {
   if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not installed (apt-get install -y redis-server)');
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50 });
+  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50 }).on('error', () => undefined);
   for (let i = 0; i < 100; i++) {
     try {
       await probe.connect();
