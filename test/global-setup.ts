@@ -20,8 +20,11 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const marker = join(root, 'dist/index.js');
-  const stale = !existsSync(marker) || statSync(marker).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
+  // Both the JavaScript and the declarations must be current: `npm run build:js` (used by
+  // `npm run example`) refreshes only the JavaScript.
+  const markers = [join(root, 'dist/index.js'), join(root, 'dist/index.d.ts')];
+  const built = Math.min(...markers.map((m) => (existsSync(m) ? statSync(m).mtimeMs : 0)));
+  const stale = built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
   if (!stale) return;
   execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
 }
