@@ -3,7 +3,7 @@
  * masking, and `imperal serve --help` listing every flag with its variable.
  */
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli/main.js';
+import { createProgram, runCli } from '../../src/cli/main.js';
 import { ValidationError } from '../../src/errors.js';
 import { secretMasker } from '../../src/serve/logger.js';
 import { redactUrl, resolveServeOptions, SERVE_DEFAULTS, SERVE_FLAGS, secretValues } from '../../src/serve/options.js';
@@ -120,5 +120,18 @@ describe('imperal serve --help', () => {
       expect(out).toContain(f.flag);
       expect(out.replace(/\s+/g, ' ')).toContain(f.env);
     }
+  });
+});
+
+describe('imperal serve with a bad flag or variable', () => {
+  it('exits 2 naming the flag and its variable, before loading the extension', async () => {
+    let err = '';
+    const io = { out: () => undefined, err: (t: string) => (err += t) };
+    const entry = new URL('./fixtures/redis-workers-ext.ts', import.meta.url).pathname;
+    expect(await runCli(['serve', entry, '--gateway-url', 'http://127.0.0.1:1', '--service-token', 't', '--concurrency', '0'], io)).toBe(2);
+    expect(err).toContain('--concurrency (IMPERAL_CONCURRENCY): must be at least 1, got 0');
+    err = '';
+    expect(await runCli(['serve', entry, '--service-token', 't'], io)).toBe(2);
+    expect(err).toContain('IMPERAL_GATEWAY_URL');
   });
 });

@@ -15,7 +15,7 @@ import { ValidationError } from '../../errors.js';
 import { loadExtension } from '../../validator/load/index.js';
 import { resolveProject } from '../../validator/project.js';
 import { formatFinding } from '../../validator/report/human.js';
-import { SERVE_FLAGS, type ServeOptions } from '../../serve/options.js';
+import { SERVE_FLAGS, resolveServeOptions, type ServeOptions } from '../../serve/options.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -62,6 +62,14 @@ function toServeOptions(flags: Record<string, unknown>): ServeOptions {
 export async function runServe(path: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
   const project = resolveProject(path);
   if (!project) throw new CliError(`Path '${path}' does not exist.`, EXIT_USAGE);
+  const options = toServeOptions(flags);
+  try {
+    // Bad flags and variables fail before the (slower) bundling; the app id only fills defaults.
+    resolveServeOptions('app', options);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new CliError(error.message, EXIT_USAGE);
+    throw error;
+  }
   const built = builtSdk();
   const loaded = await loadExtension(project, built ? { externalAlias: built.entries } : {});
   if (!loaded.ext) {
@@ -70,7 +78,7 @@ export async function runServe(path: string, flags: Record<string, unknown>, io:
   }
   const { serve } = await importServe(built);
   try {
-    await serve(loaded.ext as unknown as Extension, toServeOptions(flags), { projectDir: project.root });
+    await serve(loaded.ext as unknown as Extension, options, { projectDir: project.root });
   } catch (error) {
     if (error instanceof ValidationError || (error as Error).name === 'ValidationError') throw new CliError((error as Error).message, EXIT_USAGE);
     throw new CliError((error as Error).message, EXIT_FAILURE);
