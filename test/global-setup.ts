@@ -20,11 +20,14 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const marker = join(root, 'dist/index.js');
-  const playground = join(root, 'dist/playground/index.html');
-  const stale = !existsSync(marker) || statSync(marker).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
+  // Both the JavaScript and the declarations must be current: `npm run build:js` (used by
+  // `npm run example`) refreshes only the JavaScript.
+  const markers = [join(root, 'dist/index.js'), join(root, 'dist/index.d.ts')];
+  const built = Math.min(...markers.map((m) => (existsSync(m) ? statSync(m).mtimeMs : 0)));
+  const stale = built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
   // tsup cleans dist/, so a rebuild also rebuilds the playground.
   if (stale) execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
+  const playground = join(root, 'dist/playground/index.html');
   if (stale || !existsSync(playground) || statSync(playground).mtimeMs < newestMtime(join(root, 'playground'))) {
     execFileSync(process.execPath, [join(root, 'scripts/build-playground.mjs')], { cwd: root, stdio: 'inherit' });
   }

@@ -85,6 +85,11 @@ export interface Caller {
   readonly userId: string | null;
   /** The raw call token, forwarded to the gateway's skeleton/cache routes (never logged). */
   readonly callToken?: string;
+  /**
+   * For JWT callers: the identity the token proves. A user's own token cannot vouch for
+   * the envelope's role, scopes or tenant, so these replace the envelope's.
+   */
+  readonly identity?: { readonly email: string; readonly role: string; readonly scopes: readonly string[]; readonly tenantId: string };
 }
 
 /** The outcome of a check: a caller, or a refusal with its HTTP status. */
@@ -137,7 +142,7 @@ export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
     if (!jwt) return refuse('bearer tokens are not accepted: the host has no --jwks-url');
     try {
       const user = await jwt(token);
-      return { ok: true, caller: { scheme: 'jwt', userId: user.imperalId } };
+      return { ok: true, caller: { scheme: 'jwt', userId: user.imperalId, identity: { email: user.email, role: user.role, scopes: user.scopes, tenantId: user.tenantId } } };
     } catch (error) {
       return refuse(`bearer token refused: ${error instanceof ImperalError ? error.message : 'verification failed'}`);
     }

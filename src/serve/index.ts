@@ -150,3 +150,4 @@ export async function serve(ext: Extension, options: ServeOptions = {}, extras: 
   logger.info({ app_id: ext.appId, version: ext.version, transports: transports.map((t) => t.name), addresses: transports.map((t) => t.describe()), concurrency: resolved.concurrency }, startLine);
   return { host, options: resolved, transports, logger, metrics, http, startLine, isReady, shutdown };
 }
+export * from './http-api.js';

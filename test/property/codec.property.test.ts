@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RpcRequestSchema, ValidationError, decodeReply, decodeRequest, encodeRequest } from '../../src/index.js';
 import { toIssues } from '../../src/core/schema.js';
-import { stringifyExactJson } from '../../src/rpc/exact-json.js';
+import { stringifyExactJson } from '../../src/http/exact-json.js';
 import { PROPERTY, expectNoPollution, hostileValue, prototypeSnapshot } from './helpers.js';
 
 const ns = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });

@@ -102,6 +102,13 @@ describe('bearer JWTs (jose, --jwks-url)', () => {
     expect(decodeReply(await res.text()).value.result?.data).toMatchObject({ text: 'jwt', user: 'imp_u_alice' });
   });
 
+  it('the JWT, not the envelope, decides the role, scopes and tenant the call runs with', async () => {
+    const token = await jwt({ sub: 'imp_u_alice', tenant_id: 'tenant-jwt', role: 'user', scopes: ['wire-kinds:read'], email: 'a@jwt.test' });
+    const body = t.body('echo', { text: 'esc' }, { role: 'admin', scopes: ['*'], tenant_id: 'tenant-a' });
+    const res = await t.rpc(body, { authorization: `Bearer ${token}` });
+    expect(decodeReply(await res.text()).value.result?.data).toMatchObject({ role: 'user', scopes: ['wire-kinds:read'], tenant: 'tenant-jwt' });
+  });
+
   it('wrong key, expired, wrong issuer, wrong audience, unsigned, other user → 401', async () => {
     const body = t.body('echo', { text: 'x' });
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'imp_u_alice', exp: 4102444800, iat: 1 })).toString('base64url')}.`;

@@ -179,3 +179,39 @@ describe('calls in flight are bounded', () => {
     }
   });
 });
+
+describe('time and size limits have defaults', () => {
+  it('the default body limit is 1 MiB', async () => {
+    const own = await startTestHost(ext);
+    try {
+      const before = calls.count;
+      const over = await fetch(`${own.url}/v1/ext/wire-kinds/webhook/open`, { method: 'POST', body: Buffer.alloc(1024 * 1024 + 1, 1) });
+      expect(over.status).toBe(413);
+      await over.text();
+      expect(calls.count).toBe(before);
+      const at = await fetch(`${own.url}/v1/ext/wire-kinds/webhook/open`, { method: 'POST', body: Buffer.alloc(1024 * 1024, 1) });
+      expect(at.status).toBe(201);
+      expect(await at.text()).toContain(`got ${1024 * 1024} bytes`);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a webhook handler past its time limit → 504 and its ctx.signal aborts; a hanging health check → 503', async () => {
+    const own = await startTestHost(ext, { transport: { webhookTimeoutMs: 100, healthTimeoutMs: 100 } });
+    try {
+      const t0 = Date.now();
+      const res = await fetch(`${own.url}/v1/ext/wire-kinds/webhook/slow`, { method: 'POST', body: 'x' });
+      expect(res.status).toBe(504);
+      expect(await res.json()).toEqual({ error: 'the webhook handler did not answer within 100 ms' });
+      expect(Date.now() - t0).toBeLessThan(4_000);
+      calls.health = 'hang';
+      const health = await fetch(`${own.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { message: string }).message).toMatch(/did not answer within 100 ms/);
+    } finally {
+      calls.health = 'ok';
+      await own.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Invocation } from '../../src/core/dispatch.js';
 import { decodeReply, decodeRequest, encodeRequest } from '../../src/rpc/envelope.js';
+import type { EventDict } from '../../src/types/event.js';
 import { nowNs } from '../../src/rpc/replies.js';
 import { CallContextFactory } from '../../src/serve/call-context.js';
 import { OUTCOME_UNKNOWN, serve, startedKey, type ServeHandle } from '../../src/serve/index.js';
@@ -60,7 +61,7 @@ describe.runIf(run)('Redis Streams transport', () => {
     expect(logs.join('\n')).not.toContain('svc-secret-token');
   });
 
-  const event = { event_type: 'wire.ping', data: { n: 7 }, user_id: 'imp_u_alice', tenant_id: 'tenant-a', timestamp: '2026-12-01T00:00:00Z', source: 'test' };
+  const event: EventDict = { event_type: 'wire.ping', data: { n: 7 }, user_id: 'imp_u_alice', tenant_id: 'tenant-a', timestamp: '2026-12-01T00:00:00Z' };
   const CASES: Array<[string, string, Record<string, unknown>, string, Invocation]> = [
     ['chat function', 'echo', { text: 'hi' }, 'imp_u_alice', { kind: 'function', name: 'echo', params: { text: 'hi' } }],
     ['chat function, invalid params', 'echo', { text: '' }, 'imp_u_alice', { kind: 'function', name: 'echo', params: { text: '' } }],
@@ -70,7 +71,7 @@ describe.runIf(run)('Redis Streams transport', () => {
     ['tray', '__tray__status', {}, 'imp_u_alice', { kind: 'tray', id: 'status', params: {} }],
     ['skeleton refresh', 'skeleton_refresh_summary', {}, 'imp_u_alice', { kind: 'skeleton', section: 'summary' }],
     ['schedule', '__schedule__nightly', {}, '__system__', { kind: 'schedule', name: 'nightly' }],
-    ['event', '__event__', event, '__system__', { kind: 'event', event }],
+    ['event', '__event__', { ...event }, '__system__', { kind: 'event', event }],
     ['lifecycle', '__lifecycle__on_install', {}, '__system__', { kind: 'lifecycle', hook: 'on_install' }],
     ['health', '__health__', {}, '__system__', { kind: 'health' }],
   ];

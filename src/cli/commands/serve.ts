@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Extension } from '../../core/extension.js';
 import { ValidationError } from '../../errors.js';
 import { resolveProject } from '../../validator/project.js';
-import { SERVE_FLAGS, type ServeOptions } from '../../serve/options.js';
+import { SERVE_FLAGS, resolveServeOptions, type ServeOptions } from '../../serve/options.js';
 
 export { addServeFlags } from '../serve-flags.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -37,11 +37,19 @@ function toServeOptions(flags: Record<string, unknown>): ServeOptions {
 export async function runServe(path: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
   const project = resolveProject(path);
   if (!project) throw new CliError(`Path '${path}' does not exist.`, EXIT_USAGE);
+  const options = toServeOptions(flags);
+  try {
+    // Bad flags and variables fail before the (slower) bundling; the app id only fills defaults.
+    resolveServeOptions('app', options);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new CliError(error.message, EXIT_USAGE);
+    throw error;
+  }
   const built = builtSdk();
   const ext = await importExtension(project, built?.entries);
   const { serve } = await importServe(built);
   try {
-    await serve(ext as unknown as Extension, toServeOptions(flags), { projectDir: project.root });
+    await serve(ext as unknown as Extension, options, { projectDir: project.root });
   } catch (error) {
     if (error instanceof ValidationError || (error as Error).name === 'ValidationError') throw new CliError((error as Error).message, EXIT_USAGE);
     throw new CliError((error as Error).message, EXIT_FAILURE);

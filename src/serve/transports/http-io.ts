@@ -56,12 +56,14 @@ export function isJsonContentType(value: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-/** Sends `body` (a string or bytes) with `status` and `headers`. */
+/**
+ * Sends `body` (a string or bytes) with `status` and `headers`. A string goes out as
+ * is: Node then writes the head and the body in one write instead of two.
+ */
 export function send(res: ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string | number> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, { 'content-length': bytes.byteLength, ...headers });
-  res.end(bytes);
+  res.writeHead(status, { 'content-length': typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength, ...headers });
+  res.end(body);
 }
 
 /** Sends a JSON answer. */

@@ -152,7 +152,7 @@ export class HttpTransport implements Transport {
     const path = (req.url ?? '/').split('?', 1)[0]!;
     if (path === '/v1/rpc') return req.method === 'POST' ? this.#rpc(req, res) : this.#refuse(res, 405, 'use POST /v1/rpc', { allow: 'POST' });
     const hook = WEBHOOK_ROUTE.exec(path);
-    if (hook) return this.#webhook(req, res, hook[1]!, hook[2] ?? '/');
+    if (hook) return this.#webhook(req, res, safeDecode(hook[1]!), hook[2] ?? '/');
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.#refuse(res, 405, `${req.method ?? ''} ${path} is not allowed`, { allow: 'GET' });
     switch (path) {
       case '/healthz':
@@ -226,6 +226,11 @@ export class HttpTransport implements Transport {
     }
     const mismatch = this.#o.auth.mismatch(caller, request.user_id);
     if (mismatch) return this.#refuse(res, 401, mismatch);
+    if (caller.identity) {
+      // A user's JWT proves who they are, not what the envelope claims for them.
+      const id = caller.identity;
+      request = { ...request, email: id.email, role: id.role, scopes: [...id.scopes], tenant_id: id.tenantId };
+    }
     const call = await this.#o.host.run(request, 'http', caller.callToken ? { callToken: caller.callToken } : {});
     // Background tasks start once the reply has left; a client gone before that drops them.
     res.once('finish', () => call.replied());
@@ -237,7 +242,7 @@ export class HttpTransport implements Transport {
 
   async #webhook(req: IncomingMessage, res: ServerResponse, appId: string, path: string): Promise<void> {
     const ext = this.#o.host.ext;
-    if (decodeURIComponent(appId) !== ext.appId) return this.#refuse(res, 404, `this host serves '${ext.appId}', not '${appId}'`);
+    if (appId !== ext.appId) return this.#refuse(res, 404, `this host serves '${ext.appId}', not '${appId}'`);
     if (!this.#accepting) return this.#refuse(res, 503, 'the host is shutting down; retry later', { 'retry-after': '1' });
     const body = await this.#body(req, res);
     if (body === null) return;
@@ -289,6 +294,15 @@ export class HttpTransport implements Transport {
 }
 
 const TIMED_OUT = Symbol('timed out');
+
+/** `decodeURIComponent`, or the text as is when it is not valid percent-encoding. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /**
  * The reply's JSON even when the reply schema would refuse it (a request whose own

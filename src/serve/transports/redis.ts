@@ -9,7 +9,9 @@
  * - while a call runs its entry is kept fresh with `XCLAIM … JUSTID`, so only a
  *   dead worker's entries go idle, and live workers `XAUTOCLAIM` those;
  * - the reply, its stored copy (cacheable replies only) and the `XACK` go in one
- *   `MULTI`/`EXEC`: a call is never acknowledged unanswered;
+ *   atomic step (a Lua script: one transaction like `MULTI`/`EXEC`, plus a check
+ *   that the entry is still this worker's — redis/commit.ts): a call is never
+ *   acknowledged unanswered, nor answered by two workers;
  * - undecodable entries are answered `schema_violation` (when a `reply_list` can
  *   be read) and acknowledged; entries delivered more than `--max-deliveries`
  *   times move to `<stream>:dead` with an `infrastructure` reply.
@@ -24,6 +26,7 @@ import type { HostMetrics } from '../metrics.js';
 import { redactUrl } from '../options.js';
 import { closeRedis, openRedis, reconnectDelay } from '../redis/connection.js';
 import { entryField, errorReplyJson, looseAddress } from '../redis/entry.js';
+import { commitEntry } from '../redis/commit.js';
 import { DEAD_STREAM_MAXLEN, deadStream, doneKey } from '../redis/keys.js';
 import { decide, OUTCOME_UNKNOWN } from '../redis/records.js';
 import type { HostCore, Transport } from '../types.js';
@@ -247,6 +250,7 @@ export class RedisTransport implements Transport {
   #take(id: string, fields: string[] | null, deliveries: number): void {
     this.#active.add(id);
     const job = this.#handle(id, fields, deliveries)
+      .then(() => undefined)
       .catch((error: unknown) => this.#log?.error({ entry: id, err: message(error) }, 'entry left pending for reclaim'))
       .finally(() => {
         this.#active.delete(id);
@@ -256,7 +260,7 @@ export class RedisTransport implements Transport {
     this.#handling.add(job);
   }
 
-  async #handle(id: string, fields: string[] | null, deliveries: number): Promise<void> {
+  async #handle(id: string, fields: string[] | null, deliveries: number): Promise<unknown> {
     const payload = entryField(fields, 'payload');
     let request: RpcRequest;
     try {
@@ -291,23 +295,24 @@ export class RedisTransport implements Transport {
         call.abandoned();
         return await this.#commit(id, request.reply_list, encoded);
       }
-      await this.#commit(id, request.reply_list, encoded, shouldCacheReply(call.reply) ? request.corr_id : undefined);
+      const delivered = await this.#commit(id, request.reply_list, encoded, shouldCacheReply(call.reply) ? request.corr_id : undefined);
+      if (delivered) call.replied();
+      else call.abandoned();
     } catch (error) {
       call.abandoned();
       throw error;
     }
-    call.replied();
   }
 
   /** Answers a repeated call with its stored reply (the handler does not run again). */
-  #serveStored(id: string, request: RpcRequest, reply: string): Promise<void> {
+  #serveStored(id: string, request: RpcRequest, reply: string): Promise<boolean> {
     this.#o.metrics?.servedFromDoneCache();
     this.#log?.info({ entry: id, corr_id: request.corr_id }, 'answered from the stored reply');
     return this.#commit(id, request.reply_list, reply);
   }
 
   /** An entry that cannot be decoded: answered when possible, acknowledged, logged; never retried. */
-  async #poison(id: string, payload: string | undefined, error: unknown): Promise<void> {
+  async #poison(id: string, payload: string | undefined, error: unknown): Promise<boolean> {
     const { replyList, corrId } = looseAddress(payload);
     this.#log?.warn({ entry: id, corr_id: corrId, reply_list: replyList, err: message(error) }, 'undecodable entry acknowledged');
     const reply = replyList ? errorReplyJson(corrId, 'schema_violation', `invalid RPC envelope: ${message(error)}`, this.#core.workerId) : undefined;
@@ -315,7 +320,7 @@ export class RedisTransport implements Transport {
   }
 
   /** Moves an entry delivered too often to `<stream>:dead`, answering `infrastructure` when possible. */
-  async #deadLetter(id: string, payload: string | undefined, deliveries: number): Promise<void> {
+  async #deadLetter(id: string, payload: string | undefined, deliveries: number): Promise<boolean> {
     const { replyList, corrId } = looseAddress(payload);
     this.#o.metrics?.deadLettered();
     this.#log?.error({ entry: id, corr_id: corrId, deliveries }, `entry delivered ${deliveries} times: moved to ${deadStream(this.#o.stream)}`);
@@ -328,23 +333,22 @@ export class RedisTransport implements Transport {
   }
 
   /**
-   * The one transaction that finishes an entry: push the reply (with expiry), store a
-   * cacheable reply, dead-letter if asked, and acknowledge — all or nothing.
+   * Finishes an entry in one atomic step (redis/commit.ts): reply with expiry, stored copy
+   * of a cacheable reply, dead letter, `XACK` — only while the entry is still ours.
+   * @returns false when another worker had taken the entry over (its answer counts, not ours).
    */
-  async #commit(id: string, replyList: string | undefined, reply: string | undefined, cacheCorrId?: string, dead?: string[]): Promise<void> {
-    const tx = this.#cmd.multi();
-    if (dead) tx.xadd(deadStream(this.#o.stream), 'MAXLEN', '~', DEAD_STREAM_MAXLEN, '*', ...dead);
-    if (replyList !== undefined && reply !== undefined) {
-      tx.lpush(replyList, reply);
-      tx.pexpire(replyList, this.#o.replyTtlMs);
-      if (cacheCorrId !== undefined) tx.set(doneKey(cacheCorrId), reply, 'PX', this.#o.replyTtlMs);
-    }
-    tx.xack(this.#o.stream, this.#o.group, id);
-    const results = await tx.exec();
-    if (!results) throw new Error('redis transaction aborted');
-    for (const [error] of results) {
-      // After a Redis restart the group may be new: the reply is pushed, there is just nothing to acknowledge.
-      if (error && !message(error).startsWith('NOGROUP')) this.#log?.error({ entry: id, err: message(error) }, 'part of the reply transaction failed');
-    }
+  async #commit(id: string, replyList: string | undefined, reply: string | undefined, cacheCorrId?: string, dead?: string[]): Promise<boolean> {
+    const result = await commitEntry(this.#cmd, {
+      stream: this.#o.stream,
+      group: this.#o.group,
+      consumer: this.#o.consumer,
+      id,
+      ...(replyList !== undefined && reply !== undefined ? { replyList, reply } : {}),
+      replyTtlMs: this.#o.replyTtlMs,
+      ...(cacheCorrId !== undefined ? { doneKey: doneKey(cacheCorrId) } : {}),
+      ...(dead ? { dead: { stream: deadStream(this.#o.stream), maxLen: DEAD_STREAM_MAXLEN, fields: dead } } : {}),
+    });
+    if (result === 'not-owner') this.#log?.warn({ entry: id }, 'entry was taken over by another worker while this one handled it: its answer stands, ours is dropped');
+    return result !== 'not-owner';
   }
 }

@@ -19,6 +19,8 @@ export class PlatformClient {
 
   constructor(url: string, stream: string, appId: string) {
     this.redis = new Redis(url, { maxRetriesPerRequest: null });
+    // Reconnects are expected (the restart test); errors surface through the commands.
+    this.redis.on('error', () => undefined);
     this.stream = stream;
     this.appId = appId;
   }
@@ -58,7 +60,7 @@ export class PlatformClient {
 
   /** Waits up to `seconds` for the next reply on `list` (raw JSON), or null. */
   async waitRaw(list: string, seconds = 10): Promise<string | null> {
-    const conn = this.#waiters.pop() ?? this.redis.duplicate();
+    const conn = this.#waiters.pop() ?? this.redis.duplicate().on('error', () => undefined);
     try {
       const res = await conn.brpop(list, seconds);
       return res ? res[1] : null;
