@@ -12,7 +12,7 @@ const fnOf = (code: string): FunctionLike =>
   (parse(code, { sourceType: 'module', plugins: ['typescript'] }).program.body[0] as unknown as { declarations: Array<{ init: FunctionLike }> }).declarations[0]!.init;
 
 describe('V5/V18 accept the return type TypeScript infers', () => {
-  it('passes un-annotated ActionResult handlers (also through a helper) and still fails plain data', async () => {
+  it('passes un-annotated ActionResult handlers (also through a helper) and still fails plain data', { timeout: 180_000 }, async () => {
     const report = await validateFixture(join(FIXTURES, '_inferred'));
     const hits = report.findings.filter((f) => f.rule === 'V5' || f.rule === 'V18').map((f) => `${f.rule} ${/'([^']+)'/.exec(f.message)![1]}`);
     expect(hits).toEqual(['V5 plain_thing', 'V18 plain_thing']);

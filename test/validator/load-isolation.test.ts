@@ -107,6 +107,16 @@ export const ext = new Extension('iso-app', { version: '1.0.0', description: a }
   });
 });
 
+describe('no temporary files are left behind', () => {
+  it('a project without node_modules keeps no .imperal folder', async () => {
+    const dir = project(EXT);
+    rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
+    const report = await validateProject(dir, { alias: SDK, env: {} });
+    expect(report.appId).toBe('iso-app');
+    expect(existsSync(join(dir, '.imperal'))).toBe(false);
+  });
+});
+
 describe('describeThrown never throws', () => {
   it('describes null, strings, symbols and hostile objects', () => {
     expect(describeThrown(null)).toEqual({ thrown: 'null' });

@@ -46,7 +46,7 @@ async function run(dir: string): Promise<Finding[]> {
 }
 
 describe('findings match the Python 5.11 validator on its oracle fixtures', () => {
-  it('broken #1: every 5.11 finding, by rule, level and subject', async () => {
+  it('broken #1: every 5.11 finding, by rule, level and subject', { timeout: 180_000 }, async () => {
     const apps = ['Broken_App', 'broken-app'];
     const [main, v1, v2, v4] = await Promise.all([
       run(port('broken', [])),
@@ -75,7 +75,7 @@ describe('findings match the Python 5.11 validator on its oracle fixtures', () =
     expect(ours.filter((k) => !added.includes(k))).toEqual(theirs);
   });
 
-  it('broken #2: every 5.11 finding, by rule, level and subject', async () => {
+  it('broken #2: every 5.11 finding, by rule, level and subject', { timeout: 180_000 }, async () => {
     const found = await run(port('broken2', ['broken2/bad_icon.svg']));
     const ours = found.map((f) => key(f, ['broken2'])).sort();
     const theirs = oracle('broken2').map((f) => key(f, ['broken2'])).sort();
@@ -85,7 +85,7 @@ describe('findings match the Python 5.11 validator on its oracle fixtures', () =
     expect(ours.map(swap)).toEqual(theirs.map(swap));
   });
 
-  it('speaks TypeScript: no Python spellings, no "Federal", no RST backticks in any message or fix', async () => {
+  it('speaks TypeScript: no Python spellings, no "Federal", no RST backticks in any message or fix', { timeout: 180_000 }, async () => {
     const found = await run(port('broken', []));
     for (const f of found.filter((x) => !/^M\d|^SDK-VERSION/.test(x.rule))) {
       const text = `${f.message} ${f.fix}`;

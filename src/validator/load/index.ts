@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
 import { finding, type Finding } from '../finding.js';
 import type { Project } from '../project.js';
 import { ENTRY_CANDIDATES } from '../project.js';
@@ -55,6 +55,17 @@ function track(dir: string): void {
 function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   live.delete(dir);
+  // Outside node_modules the bundle lived in <project>/.imperal/tmp: leave no empty folders behind.
+  const tmp = dirname(dir);
+  if (basename(tmp) === 'tmp' && basename(dirname(tmp)) === '.imperal') {
+    for (const d of [tmp, dirname(tmp)]) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // Not empty (another run, or the user's files): keep it.
+      }
+    }
+  }
 }
 
 /** An {@link ExtensionLike} over the child's report. */
