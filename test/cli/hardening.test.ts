@@ -167,3 +167,20 @@ describe('a CLI that feels native', () => {
     expect(out).toContain('⚠');
   });
 });
+
+describe('build and validate count the same things', () => {
+  it('names the built-in secrets panel and splits tools[] entries', async () => {
+    const { manifestCountsLine, countsLine } = await import('../../src/cli/counts.js');
+    expect(countsLine({ tools: 1, functions: 2, events: 2 })).toBe('Tools: 1, Functions: 2, Events: 2');
+    const manifest = {
+      tools: [{ name: 'skeleton_refresh_notes' }, { name: 'create_note', action_type: 'write' }, { name: '__panel__secrets' }],
+      panels: [{ panel_id: 'secrets' }, { panel_id: 'sidebar' }],
+      secrets: [{ name: 'api_key' }],
+      schedules: [{ name: 'nightly' }],
+    };
+    expect(manifestCountsLine(manifest)).toBe(
+      'imperal.json: 3 tools[] entries (1 chat function, 1 author tool, 1 platform tool), 2 panels (incl. the built-in secrets panel), 0 signals, 1 schedule',
+    );
+    expect(manifestCountsLine({ ...manifest, secrets: [] })).toContain('2 panels, 0 signals');
+  });
+});
