@@ -111,9 +111,11 @@ function outcomeFindings(outcome: ChildOutcome, out: BundleOutput, project: Proj
   }
   const message = outcome.message;
   switch (message.kind) {
-    case 'exit-called':
+    case 'exit-called': {
+      const at = message.stack ? userFrame({ stack: message.stack }, project.root, out.bundle, bundleSourceMap(out.bundle)) : undefined;
       return { findings: [finding('LOAD', 'ERROR', `The extension called process.exit(${message.code === 'undefined' ? '' : message.code}) while it was imported`,
-        'Never exit the process from module scope: the host owns it. Throw an Error instead', entryAt)] };
+        'Never exit the process from module scope: the host owns it. Throw an Error instead', at ?? entryAt)] };
+    }
     case 'no-extension':
       return { findings: [finding('LOAD', 'ERROR',
         `No Extension instance exported from '${entryRel}'${message.exports.length ? ` (it exports ${message.exports.join(', ')})` : ''} — is \`ext\` exported from ${entryRel}?`,
