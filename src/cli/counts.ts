@@ -29,7 +29,8 @@ export function manifestCountsLine(manifest: Readonly<Record<string, unknown>>):
   const functions = tools.filter((t) => !platform.includes(t) && 'action_type' in t);
   const author = tools.length - platform.length - functions.length;
   const panels = entries(manifest.panels);
-  const builtIn = panels.filter((p) => p.id === 'secrets' && tools.some((t) => t.name === '__panel__secrets'));
+  // The SDK adds the secrets panel itself when the extension declares a secret.
+  const builtIn = panels.filter((p) => p.panel_id === 'secrets' && entries(manifest.secrets).length > 0);
   const panelText = builtIn.length > 0 ? `${plural(panels.length, 'panel')} (incl. the built-in secrets panel)` : plural(panels.length, 'panel');
   return `imperal.json: ${plural(tools.length, 'tools[] entry').replace('entrys', 'entries')} (${plural(functions.length, 'chat function')}, ${plural(author, 'author tool')}, ${plural(platform.length, 'platform tool')}), ${panelText}, ${plural(entries(manifest.signals).length, 'signal')}, ${plural(entries(manifest.schedules).length, 'schedule')}`;
 }

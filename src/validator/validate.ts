@@ -7,7 +7,8 @@
  */
 import { relative } from 'node:path';
 import { finding, type Finding, type Location } from './finding.js';
-import { functionViews, siteLookup, type Rule, type RuleContext } from './context.js';
+import { functionViews, siteLookup, type FunctionView, type Rule, type RuleContext } from './context.js';
+import { returnTypeText } from './source/handler.js';
 import { loadExtension, type LoadOptions } from './load/index.js';
 import { readManifest, manifestIssues } from './manifest/read.js';
 import { countsOf, modelOf, type ExtensionCounts } from './model.js';
@@ -61,6 +62,12 @@ function withLoadFindings(load: readonly Finding[], rules: readonly Finding[]): 
   return [...load.filter((f) => !seen.has(key(f))), ...rules];
 }
 
+/** Files holding a chat function handler without a written return type: the only ones TypeScript must check. */
+function unannotatedHandlerFiles(functions: readonly FunctionView[]): string[] {
+  const files = functions.flatMap((f) => (f.site && f.handler && returnTypeText(f.handler, f.site.file.text) === undefined ? [f.site.file.path] : []));
+  return [...new Set(files)];
+}
+
 /** A "no Extension exported" finding points at the `new Extension(...)` the source declares, when there is one. */
 function atExtensionSite(f: Finding, extAt: Location): Finding {
   return f.rule === 'LOAD' && f.message.startsWith('No Extension instance exported') && extAt.line > 0 ? { ...f, ...extAt } : f;
@@ -86,7 +93,7 @@ export async function validateProject(path: string, options: ValidateOptions = {
     extAt,
     functions: functionViews(ext?.functions ?? [], siteOf, extAt),
     siteOf,
-    types: returnTypes(project.root, source.files.map((f) => f.path)),
+    types: returnTypes(project.root, unannotatedHandlerFiles(functionViews(ext?.functions ?? [], siteOf, extAt))),
   };
   const run = (rules: readonly Rule[]): Finding[] => rules.filter((r) => r.check).flatMap((r) => runRule(r.id, () => r.check!(ctx)));
   const perFunction = ctx.functions.flatMap((fn) => FUNCTION_RULES.flatMap((r) => runRule(r.id, () => r.checkFunction!(fn, ctx))));

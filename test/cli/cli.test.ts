@@ -56,7 +56,9 @@ describe('imperal init → validate → build', () => {
     writeFileSync(join(project, 'imperal.json'), JSON.stringify({ author: 'Ada', name: 'Notes by Ada', hidden: 1, version: '0.0.1' }));
     const build = await cli('build', project);
     expect(build.code).toBe(0);
-    expect(build.out).toMatch(/^Built: my-notes v1\.0\.0\n {2}Tools: 1, Panels: 0, Signals: 0, Schedules: 0\n {2}Manifest: .*imperal\.json\n$/);
+    // The same counts line as validate, then what imperal.json holds, each worded.
+    expect(build.out).toMatch(/^✔ Built: my-notes v1\.0\.0\n {2}Tools: 0, Functions: 1, Events: 0\n {2}imperal\.json: 1 tools\[\] entry \(1 chat function, 0 author tools, 0 platform tools\), 0 panels, 0 signals, 0 schedules\n {2}Manifest: .*imperal\.json\n$/);
+    expect(before.out).toContain('Tools: 0, Functions: 1, Events: 0');
     const text = readFileSync(join(project, 'imperal.json'), 'utf8');
     expect(text.endsWith('}')).toBe(true);
     const manifest = JSON.parse(text) as Record<string, unknown>;

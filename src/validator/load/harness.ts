@@ -131,7 +131,7 @@ async function load(bundle: string, root: string): Promise<ChildMessage> {
   try {
     namespace = (await import(pathToFileURL(bundle).href)) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof ExitAttempt) return { kind: 'exit-called', code: safeString(error.code) };
+    if (error instanceof ExitAttempt) return { kind: 'exit-called', code: safeString(error.code), ...(error.stack ? { stack: error.stack } : {}) };
     return { kind: 'threw', error: describeThrown(error) };
   } finally {
     process.exit = realExit;

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
 import { finding, type Finding } from '../finding.js';
 import type { Project } from '../project.js';
 import { ENTRY_CANDIDATES } from '../project.js';
@@ -55,6 +55,17 @@ function track(dir: string): void {
 function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   live.delete(dir);
+  // Outside node_modules the bundle lived in <project>/.imperal/tmp: leave no empty folders behind.
+  const tmp = dirname(dir);
+  if (basename(tmp) === 'tmp' && basename(dirname(tmp)) === '.imperal') {
+    for (const d of [tmp, dirname(tmp)]) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // Not empty (another run, or the user's files): keep it.
+      }
+    }
+  }
 }
 
 /** An {@link ExtensionLike} over the child's report. */
@@ -100,9 +111,11 @@ function outcomeFindings(outcome: ChildOutcome, out: BundleOutput, project: Proj
   }
   const message = outcome.message;
   switch (message.kind) {
-    case 'exit-called':
+    case 'exit-called': {
+      const at = message.stack ? userFrame({ stack: message.stack }, project.root, out.bundle, bundleSourceMap(out.bundle)) : undefined;
       return { findings: [finding('LOAD', 'ERROR', `The extension called process.exit(${message.code === 'undefined' ? '' : message.code}) while it was imported`,
-        'Never exit the process from module scope: the host owns it. Throw an Error instead', entryAt)] };
+        'Never exit the process from module scope: the host owns it. Throw an Error instead', at ?? entryAt)] };
+    }
     case 'no-extension':
       return { findings: [finding('LOAD', 'ERROR',
         `No Extension instance exported from '${entryRel}'${message.exports.length ? ` (it exports ${message.exports.join(', ')})` : ''} — is \`ext\` exported from ${entryRel}?`,

@@ -32,4 +32,4 @@ export type ChildMessage =
     }
   | { readonly kind: 'no-extension'; readonly exports: readonly string[] }
   | { readonly kind: 'threw'; readonly error: ChildError }
-  | { readonly kind: 'exit-called'; readonly code: string };
+  | { readonly kind: 'exit-called'; readonly code: string; readonly stack?: string };

@@ -50,6 +50,8 @@ export function userFrame(error: unknown, root: string, bundle: string, map: Sou
     const match = FRAME.exec(text.trim());
     if (!match) continue;
     let frame: { path: string; line: number; column: number } | undefined = { path: framePath(match[1]!), line: Number(match[2]), column: Number(match[3]) };
+    // The loader's own files beside the bundle (the harness) are never the user's code.
+    if (frame.path !== bundle && dirname(frame.path) === dirname(bundle)) continue;
     if (frame.path === bundle) frame = map ? mapThrough(map, bundle, frame.line, frame.column) : undefined;
     if (!frame || !isAbsolute(frame.path)) continue;
     const rel = relative(root, frame.path);

@@ -8,11 +8,12 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Level } from '../finding.js';
 import { ALL_RULES, LOADER_RULES } from '../rules/index.js';
 import type { ValidationReport } from '../validate.js';
+import { ruleHelp } from './rule-help.js';
 
 const SARIF_LEVEL: Readonly<Record<Level, 'error' | 'warning' | 'note'>> = { ERROR: 'error', WARN: 'warning', INFO: 'note' };
 
-/** Where rule docs live, relative to the package. */
-const DOCS_URI = 'https://www.npmjs.com/package/@imperal/sdk';
+/** The package page (resolves; rule help is inlined rather than linked to anchors that would not). */
+const PACKAGE_URI = 'https://www.npmjs.com/package/@imperal/sdk';
 
 /** A finding's file as a SARIF artifact location: relative to `%SRCROOT%` (percent-encoded), or a `file:` URI when absolute. */
 function artifactLocation(file: string): Record<string, string> {
@@ -32,18 +33,23 @@ function result(f: Finding): Record<string, unknown> {
 
 /** The report as a SARIF 2.1.0 log object. */
 export function toSarif(report: ValidationReport, sdkVersion: string): Record<string, unknown> {
-  const rules = [...LOADER_RULES, ...ALL_RULES].map((r) => ({
-    id: r.id,
-    shortDescription: { text: r.summary },
-    helpUri: `${DOCS_URI}#${r.id.toLowerCase()}`,
-    defaultConfiguration: { level: SARIF_LEVEL[r.level] },
-  }));
+  const rules = [...LOADER_RULES, ...ALL_RULES].map((r) => {
+    const help = ruleHelp(r.id) ?? { text: r.summary, markdown: r.summary };
+    return {
+      id: r.id,
+      name: r.id.replace(/[^A-Za-z0-9]/g, ''),
+      shortDescription: { text: r.summary },
+      fullDescription: { text: help.text },
+      help,
+      defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+    };
+  });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'imperal validate', version: sdkVersion, semanticVersion: sdkVersion, informationUri: DOCS_URI, rules } },
+        tool: { driver: { name: 'imperal validate', version: sdkVersion, semanticVersion: sdkVersion, informationUri: PACKAGE_URI, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(report.project.root).href.replace(/\/$/, '')}/` } },
         results: report.findings.map(result),
       },

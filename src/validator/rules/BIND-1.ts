@@ -34,6 +34,19 @@ function handlers(ext: ExtensionModel): Array<{ what: string; handler: HandlerLi
 }
 
 /**
+ * The class declaring an instance method `name` that a registration decorates
+ * (standard decorators do not know the class name when they run).
+ */
+function declaringClass(source: SourceIndex, name: string): string | undefined {
+  for (const r of source.registrations) {
+    if (r.handlerName !== name || r.handler?.type !== 'ClassMethod' || r.handler.static) continue;
+    const cls = [...r.ancestors].reverse().find((a): a is Node & { id?: { name: string } | null } => a.type === 'ClassDeclaration' || a.type === 'ClassExpression');
+    if (cls?.id?.name) return cls.id.name;
+  }
+  return undefined;
+}
+
+/**
  * Where `owner.name` is written: the method inside `class owner`, else the
  * class, else `undefined` (e.g. a class expression without a name).
  */
@@ -60,9 +73,9 @@ export const BIND_1: Rule = {
     return handlers(ext)
       .filter(({ handler }) => handler.isInstanceMethod === true && handler.isBound === false)
       .map(({ what, handler }) => {
-        const cls = handler.owner || 'YourClass';
+        const cls = handler.owner || declaringClass(source, handler.name) || 'YourClass';
         return finding('BIND-1', 'ERROR', `${what} is the instance method '${cls}.${handler.name}', and no instance is bound: every call would fail`,
-          `Call ext.register(new ${cls}(...)) — or ext.register(${cls}) for a zero-argument constructor — or make the method static.`, (handler.owner && methodSite(source, handler.owner, handler.name)) || extAt);
+          `Call ext.register(new ${cls}(...)) — or ext.register(${cls}) for a zero-argument constructor — or make the method static.`, (cls !== 'YourClass' && methodSite(source, cls, handler.name)) || extAt);
       });
   },
 };

@@ -1,7 +1,7 @@
 import { finding } from '../finding.js';
 import type { Rule } from '../context.js';
 import { locate } from '../source/index.js';
-import { calleePath, stringValue } from '../source/nodes.js';
+import { calleePath, unwrap } from '../source/nodes.js';
 
 /** Cache methods whose second argument names the model. */
 export const MODEL_METHODS = new Set(['get', 'set', 'getOrFetch']);
@@ -31,7 +31,8 @@ export const CACHE_MODEL_1: Rule = {
     return source.calls.flatMap(({ node, file }) => {
       const path = calleePath(node);
       if (path?.length !== 3 || path[0] !== 'ctx' || path[1] !== 'cache' || !MODEL_METHODS.has(path[2]!)) return [];
-      const arg = node.arguments[1];
+      const raw = node.arguments[1];
+      const arg = raw ? unwrap(raw) : undefined;
       // Names given as strings are CACHE-MODEL-2's (5.11 checks models passed by reference).
       const ref = arg?.type === 'Identifier' ? arg.name : undefined;
       if (ref === undefined || schemas.has(ref)) return [];

@@ -10,7 +10,7 @@ export const V19: Rule = {
     if (!ext) return [];
     if (!ext.actionsExplicit) {
       return [finding('V19', 'ERROR', `Extension '${ext.appId}' must set actionsExplicit: true`,
-        'Set new Extension(appId, { actionsExplicit: true }). Declares that every write/destructive @chat.function is chain-callable as a typed structured call — closes the chain-planner BYOLLM-router gap.', extAt)];
+        'Set new Extension(appId, { actionsExplicit: true }). Declares that every write/destructive @chat.fn function is chain-callable as a typed structured call — closes the chain-planner BYOLLM-router gap.', extAt)];
     }
     return functions.flatMap(({ record, at }) =>
       (record.actionType === 'write' || record.actionType === 'destructive') && !record.chainCallable

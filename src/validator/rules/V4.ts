@@ -8,7 +8,7 @@ export const ACTION_TYPES: readonly string[] = ['read', 'write', 'destructive'];
 export const V4: Rule = {
   id: 'V4',
   level: 'ERROR',
-  summary: "@chat.function must have explicit actionType ('read', 'write', or 'destructive')",
+  summary: "A chat function must have an explicit actionType ('read', 'write', or 'destructive')",
   checkFunction({ record, at }) {
     if (ACTION_TYPES.includes(record.actionType)) return [];
     return [finding('V4', 'ERROR',

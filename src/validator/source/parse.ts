@@ -8,8 +8,13 @@
  *
  * @module
  */
-import { parse, type ParserPlugin } from '@babel/parser';
+import { createRequire } from 'node:module';
+import type { ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
+
+// Loaded on first parse, not when the CLI starts: `init` and `--help` never need it.
+let babel: typeof import('@babel/parser') | undefined;
+const parser = (): typeof import('@babel/parser') => (babel ??= createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser'));
 
 /** Picks the syntax plugins for a file from its extension. */
 function pluginsFor(path: string, decorators: ParserPlugin): ParserPlugin[] {
@@ -27,7 +32,7 @@ export function parseSource(path: string, text: string): File {
   let first: unknown;
   for (const decorators of ['decorators', 'decorators-legacy'] as ParserPlugin[]) {
     try {
-      return parse(text, {
+      return parser().parse(text, {
         sourceType: 'module',
         sourceFilename: path,
         plugins: pluginsFor(path, decorators),

@@ -40,7 +40,8 @@ export function projectTypeScript(root: string): typeof TS | undefined {
 
 /** Compiler options: the project's tsconfig.json when there is one, else strict NodeNext defaults. */
 function compilerOptions(ts: typeof TS, root: string): TS.CompilerOptions {
-  const base: TS.CompilerOptions = { noEmit: true, skipLibCheck: true, allowJs: true, strict: true };
+  // No automatic @types/* (large, and not needed to name a handler's return type).
+  const base: TS.CompilerOptions = { noEmit: true, skipLibCheck: true, allowJs: true, strict: true, types: [] };
   const path = join(root, 'tsconfig.json');
   if (existsSync(path)) {
     const read = ts.readConfigFile(path, (p) => ts.sys.readFile(p));
