@@ -1,6 +1,6 @@
 /**
- * Builds the package once before the suite when `dist/` is missing or older than
- * `src/`: the pack-and-import, CLI and template tests run the built artefacts.
+ * Builds the package once before the suite when `dist/` is missing, lacks its
+ * declarations or is older than `src/`: the pack-and-import, CLI and template tests run the built artefacts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,7 +21,8 @@ function newestMtime(dir: string): number {
 
 export default function setup(): void {
   const marker = join(root, 'dist/index.js');
-  const stale = !existsSync(marker) || statSync(marker).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
+  // `npm run build:fast` (used by `npm run example`) leaves out the declarations the package tests need.
+  const stale = !existsSync(marker) || !existsSync(join(root, 'dist/index.d.ts')) || statSync(marker).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
   if (!stale) return;
   execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
 }

@@ -5,14 +5,15 @@
  * @module
  */
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Script, constants } from 'node:vm';
 import { finding, type Finding } from '../finding.js';
 import type { Project } from '../project.js';
 import { ENTRY_CANDIDATES } from '../project.js';
 import { bundleExtension, type BundleOptions } from './bundle.js';
 import { buildFailureFindings, isBuildFailure, runtimeErrorFinding } from './errors.js';
 import { findExtension, type ExtensionLike } from './find.js';
+import { nativeImport } from './native-import.js';
 import { bundleSourceMap, userFrame } from './stack.js';
 
 export type { ExtensionLike } from './find.js';
@@ -24,26 +25,6 @@ export interface LoadResult {
   readonly ext?: ExtensionLike;
   /** Load problems (rule `LOAD`, or the rule a registration error maps to). */
   readonly findings: readonly Finding[];
-}
-
-type Importer = (url: string) => Promise<Record<string, unknown>>;
-
-// Node's own dynamic import, not one a test runner rewrote (Vitest routes
-// `import()` through its module graph). A Function body has no host rewriting;
-// where it has no dynamic-import callback either (vm-evaluated modules), a
-// vm Script on the main context's loader does the same.
-const functionImport = new Function('url', 'return import(url)') as Importer;
-let vmImport: Importer | undefined;
-
-async function nativeImport(url: string): Promise<Record<string, unknown>> {
-  if (vmImport) return vmImport(url);
-  try {
-    return await functionImport(url);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
-    vmImport = new Script('(url) => import(url)', { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as Importer;
-    return vmImport(url);
-  }
 }
 
 /** Bundles, imports and finds the extension of `project`. */
@@ -62,7 +43,7 @@ export async function loadExtension(project: Project, options: BundleOptions = {
     return { findings: [runtimeErrorFinding(error, undefined)] };
   }
   try {
-    const namespace = await nativeImport(pathToFileURL(bundle).href);
+    const namespace = await nativeImport(pathToFileURL(bundle).href, dirname(bundle));
     const ext = findExtension(namespace);
     if (ext === undefined) {
       return {
