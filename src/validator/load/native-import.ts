@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -16,7 +17,6 @@ type Importer = (url: string) => Promise<Record<string, unknown>>;
 const functionImport = new Function('url', 'return import(url)') as Importer;
 let fallback: Importer | undefined;
 
-const HELPER = 'native-import.cjs';
 const HELPER_SOURCE = '// Written by @imperal/sdk: a dynamic import compiled by Node\'s own CommonJS loader.\nmodule.exports = (url) => import(url);\n';
 
 /**
@@ -26,14 +26,15 @@ const HELPER_SOURCE = '// Written by @imperal/sdk: a dynamic import compiled by 
  * would otherwise print in every test run).
  */
 function commonJsImporter(dir: string): Importer {
-  const path = join(dir, HELPER);
-  if (!existsSync(path)) {
-    // Write then rename, so a concurrent validate never reads half a file.
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, HELPER_SOURCE);
-    renameSync(partial, path);
+  // Written, required and removed at once: the compiled function outlives its file,
+  // and nothing is left behind in the user's project.
+  const path = join(dir, `native-import-${process.pid}-${randomBytes(4).toString('hex')}.cjs`);
+  writeFileSync(path, HELPER_SOURCE);
+  try {
+    return createRequire(path)(path) as Importer;
+  } finally {
+    rmSync(path, { force: true });
   }
-  return createRequire(path)(path) as Importer;
 }
 
 /**
