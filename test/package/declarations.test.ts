@@ -113,7 +113,7 @@ describe('declaration: true in a user project', () => {
     const outside = specifiers(dts).filter((s) => !PUBLIC_ENTRIES.has(s) && s !== 'zod' && !s.startsWith('zod/'));
     expect(outside).toEqual([]);
     expect(dts).not.toMatch(/dist\/|chunk-|index-[\w-]{8}|call-token-/);
-  }, 180_000);
+  }, 420_000);
 });
 
 describe('the CommonJS declarations (.d.cts)', () => {
@@ -140,5 +140,5 @@ export const plugin = imperalDecorators();
     // The project really resolved the require condition's declarations.
     const trace = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--listFiles', '--noEmit'], { cwd: dir, encoding: 'utf8' }).stdout;
     expect(trace).toMatch(/@imperal\/sdk\/dist\/index\.d\.cts/);
-  }, 180_000);
+  }, 420_000);
 });
