@@ -10,6 +10,9 @@ export * from './core/index.js';
 export * from './types/index.js';
 export * from './errors.js';
 export * as ui from './ui/index.js';
+// The UI types by name too: a handler's inferred return type (`Promise<UINode<'Stack'>>`)
+// must be nameable from the entry point a project imports, or `declaration: true` fails (TS2742).
+export type { UINode, UIAction, UIActionKind, WireNode, WireAction, NodeIdentity, NodeOptions, Child, Children, Factory, Factory1, Factory2, OptionsArg } from './ui/index.js';
 export { UIValidationError } from './ui/errors.js';
 export * from './context/index.js';
 export * from './security/index.js';

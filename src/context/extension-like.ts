@@ -10,13 +10,13 @@ export interface StandardSchemaLike<Output = unknown> {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: string;
-    validate(value: unknown): StandardResult<Output> | Promise<StandardResult<Output>>;
+    validate(value: unknown): StandardSchemaLikeResult<Output> | Promise<StandardSchemaLikeResult<Output>>;
     readonly types?: { readonly input: unknown; readonly output: Output } | undefined;
   };
 }
 
-/** The outcome of a Standard Schema validation. */
-export type StandardResult<Output> =
+/** The outcome of a Standard Schema validation (as the context reads it). */
+export type StandardSchemaLikeResult<Output> =
   | { readonly value: Output; readonly issues?: undefined }
   | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined }> };
 

@@ -28,7 +28,15 @@ export {
   type BackgroundTaskOptions,
   type BackgroundTaskRunner,
 } from './background.js';
-export type { ExtensionLike, StandardSchemaLike, CacheModelLike, SecretDeclarationLike, SchemaOutput } from './extension-like.js';
+export type { ExtensionLike, StandardSchemaLike, StandardSchemaLikeResult, CacheModelLike, SecretDeclarationLike, SchemaOutput } from './extension-like.js';
+// Types that appear in public signatures (ctx clients, responses), exported so inferred types can name them.
+export type { HttpMethod, TransportResponse } from '../http/transport.js';
+export type { CacheModels } from './clients/cache-models.js';
+export type { BaseCacheClient } from './clients/cache.js';
+export type { ChatInjector } from './clients/chat.js';
+export type { BaseHttpClient } from './clients/http.js';
+export type { SecretRedactor } from './redactor.js';
+export type { SecretRules } from './clients/secrets.js';
 export type { StoreClient, QueryOptions, UpdateOptions, Where, DocData } from './clients/store.js';
 export { DEFAULT_AI_MODEL, type AIClient, type CompleteOptions, type CompletionResult } from './clients/ai.js';
 export type { BillingClient, LimitsResult, SubscriptionInfo, BalanceInfo } from './clients/billing.js';

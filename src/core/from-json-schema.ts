@@ -10,7 +10,6 @@ import { loadOnce } from '../lazy.js';
 import { SchemaError } from '../errors.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
-type JsonObject = Record<string, unknown>;
 
 // One compiler for all schemas; `strict` catches typos such as `requried`.
 let compiler: Ajv2020 | undefined;
@@ -39,7 +38,7 @@ function issueOf(error: ErrorObject): StandardIssue {
  *   type: 'object', properties: { q: { type: 'string', minLength: 1 } }, required: ['q'],
  * }) });
  */
-export function fromJsonSchema<T = Record<string, unknown>>(schema: JsonObject): StandardSchemaV1<T, T> {
+export function fromJsonSchema<T = Record<string, unknown>>(schema: Record<string, unknown>): StandardSchemaV1<T, T> {
   let validate: ValidateFunction;
   try {
     validate = ajv().compile(schema);

@@ -39,7 +39,7 @@ export {
   type CompileOptions,
   type ParseResult,
 } from './schema.js';
-export type { StandardSchemaV1, StandardIssue, StandardResult, InferSchemaInput, InferSchemaOutput } from './standard-schema.js';
+export type { StandardSchemaV1, StandardIssue, StandardResult, StandardPathSegment, StandardJsonSchemaConverter, InferSchemaInput, InferSchemaOutput } from './standard-schema.js';
 export {
   buildManifest,
   manifestToJson,

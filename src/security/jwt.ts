@@ -8,6 +8,26 @@ import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { AuthError } from '../errors.js';
 import { User } from '../context/identity.js';
 
+// The public types below are the SDK's own: jose is ESM-only, so naming its types
+// in the CommonJS declarations (.d.cts) would break `skipLibCheck: false` projects.
+
+/** One JSON Web Key (RFC 7517 §4): `kty` (required by the RFC) plus the members its key type uses (`n`, `e`, `kid`, `alg` …). */
+export interface JsonWebKeyLike {
+  readonly kty?: string;
+  readonly kid?: string;
+  readonly alg?: string;
+  readonly use?: string;
+  readonly [member: string]: unknown;
+}
+
+/** A JSON Web Key Set (RFC 7517 §5), as served at `/.well-known/jwks.json`. */
+export interface JsonWebKeySetLike {
+  readonly keys: readonly JsonWebKeyLike[];
+}
+
+/** The claims of a verified token (`sub`, `exp`, `iat`, and the platform's `email`, `tenant_id`, `org_id`, `role`, `scopes`). */
+export type JwtClaims = Readonly<Record<string, unknown>>;
+
 /** Options of {@link createJwtVerifier}. */
 export interface JwtVerifierOptions {
   /** Auth gateway base URL; keys come from `<gatewayUrl>/v1/auth/.well-known/jwks.json`. */
@@ -15,7 +35,7 @@ export interface JwtVerifierOptions {
   /** The key set's full URL, when it is not at the gateway's usual path (`imperal serve --jwks-url`). */
   readonly jwksUrl?: string;
   /** A fixed key set instead of fetching one (tests, air-gapped hosts). */
-  readonly jwks?: JSONWebKeySet;
+  readonly jwks?: JsonWebKeySetLike;
   /** Required `iss`, when the deployment sets one. */
   readonly issuer?: string;
   /** Required `aud`, when the deployment sets one. */
@@ -38,8 +58,8 @@ export const RESERVED_SUBJECTS: ReadonlySet<string> = new Set(['__system__', '__
 export type JwtVerifier = (token: string) => Promise<User>;
 
 /** Maps verified claims to a {@link User}. */
-export function userFromClaims(payload: JWTPayload): User {
-  const p = payload as JWTPayload & Record<string, unknown>;
+export function userFromClaims(payload: JwtClaims): User {
+  const p = payload;
   const str = (v: unknown, d: string): string => (typeof v === 'string' && v ? v : d);
   return new User({
     imperalId: str(p.sub, ''),
@@ -67,7 +87,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     if (typeof token !== 'string' || token === '') throw new AuthError('Invalid token: missing');
     const jose = await import('jose');
     if (!keys) {
-      if (options.jwks) keys = jose.createLocalJWKSet(options.jwks);
+      if (options.jwks) keys = jose.createLocalJWKSet(options.jwks as unknown as JSONWebKeySet);
       else if (options.jwksUrl) keys = jose.createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 3_600_000 });
       else keys = jose.createRemoteJWKSet(new URL('/v1/auth/.well-known/jwks.json', options.gatewayUrl), { cacheMaxAge: 3_600_000 });
     }

@@ -26,6 +26,14 @@ export type { EmittedEvent, ExposedHandler, Caller } from './engine/bus.js';
 export { signWebhook, verifyWebhookSignature, isValidWebhookSignature, type SignWebhookOptions, type SignedWebhook } from '../security/webhook.js';
 export { mintCallToken } from '../security/call-token.js';
 export { LocalGateway, type LocalGatewayOptions, type RecordedRequest, type Fault, type FaultInjector, type GatewayResponse } from './gateway/index.js';
+// Engine types that appear in the public signatures of MockContext and PlatformState.
+export type { AIResponder } from './engine/ai.js';
+export type { BillingLedger } from './engine/billing.js';
+export type { ExtensionBus } from './engine/bus.js';
+export type { FileEngine } from './engine/files.js';
+export type { EngineQuery, EnginePage } from './engine/store-engine.js';
+export type { TtlStore } from './engine/ttl-store.js';
+export type { SecretVault } from './engine/vault.js';
 export { createTester, type Tester, type TesterCall, type TesterOptions, type TesterCallOptions, type FireWebhookRequest } from './tester.js';
 export { expectOk, TesterCallError, ReturnsMismatchError } from './call-check.js';
 export { BackgroundRecorder, type RecordedBackgroundTask } from './background.js';

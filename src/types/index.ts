@@ -1,8 +1,8 @@
 export { ActionResult, type ActionResultDict, type SuccessOptions, type ErrorOptions } from './action-result.js';
 export { Document, type DocumentDict, type DocumentInit } from './document.js';
 export { Page, type PageDict, type PageOptions, type PageFetcher } from './page.js';
-export { HealthStatus, type HealthLevel, type HealthStatusDict } from './health.js';
-export { Event, type EventDict, type EventInit, type EventSource } from './event.js';
+export { HealthStatus, HEALTH_LEVELS, type HealthLevel, type HealthStatusDict } from './health.js';
+export { Event, EVENT_SOURCES, type EventDict, type EventInit, type EventSource } from './event.js';
 export {
   WebhookRequest,
   WebhookResponse,

@@ -18,7 +18,7 @@ export { UIAction, Call, Navigate, Send, Open } from './actions.js';
 export type { UIActionKind, WireAction } from './actions.js';
 export { UIValidationError } from './errors.js';
 export type { Child, Children, Suggest } from './validate.js';
-export type { Factory, Factory1, Factory2 } from './factory.js';
+export type { Factory, Factory1, Factory2, OptionsArg } from './factory.js';
 export { theme, DENSITIES, RADII } from './theme.js';
 export type { AgencyTheme, ColorPair, ThemeSource } from './theme.js';
 
