@@ -6,8 +6,8 @@
  * @module
  */
 
-/** The packages `validate`, `build` and `dev` need, in install order. */
-export const TOOLCHAIN = ['esbuild', '@babel/parser', 'fast-xml-parser'] as const;
+/** The packages `validate`, `build` and `dev` need (ajv: the manifest schema check), in install order. */
+export const TOOLCHAIN = ['esbuild', '@babel/parser', 'fast-xml-parser', 'ajv'] as const;
 
 /** The missing toolchain package named by `error`, if that is what it is. */
 export function missingToolchainPackage(error: unknown): string | undefined {

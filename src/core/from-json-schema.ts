@@ -6,7 +6,7 @@
  * @module
  */
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { loadOnce } from '../lazy.js';
+import { loadPeer } from '../lazy.js';
 import { SchemaError } from '../errors.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 
@@ -14,8 +14,8 @@ import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 // One compiler for all schemas; `strict` catches typos such as `requried`.
 let compiler: Ajv2020 | undefined;
 function ajv(): Ajv2020 {
-  // ajv loads on the first hand-written schema, not at import.
-  const { Ajv2020: Compiler } = loadOnce<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');
+  // ajv (an optional peer) loads on the first hand-written schema, not at import.
+  const { Ajv2020: Compiler } = loadPeer<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js', 'fromJsonSchema()');
   compiler ??= new Compiler({ strict: true, allErrors: true, useDefaults: true, coerceTypes: false });
   return compiler;
 }

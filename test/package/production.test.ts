@@ -5,13 +5,14 @@
  * against a gateway. `import('@imperal/sdk')` loads none of the lazily loaded
  * packages until they are needed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directorySize } from '../../bench/sizes.mjs';
+import { encodeRequest } from '../../src/rpc/envelope.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imperal-prod-'));
@@ -21,7 +22,7 @@ const run = (args: string[], cwd = work): string =>
 /** The most a production install may weigh (issue: lean runtime). */
 const PRODUCTION_BUDGET_BYTES = 16 * 2 ** 20;
 /** Packages only the CLI and the author's toolchain need. */
-const TOOLCHAIN = ['esbuild', '@esbuild', '@babel/parser', 'fast-xml-parser', 'typescript', 'tsup', 'vitest'];
+const TOOLCHAIN = ['esbuild', '@esbuild', '@babel/parser', 'fast-xml-parser', 'ajv', 'typescript', 'tsup', 'vitest'];
 /** Packages `import('@imperal/sdk')` must not load until they are used. */
 const LAZY = ['undici', 'ajv', 'jose', 'zod-to-json-schema', 'lossless-json', 'esbuild', '@babel/parser', 'fast-xml-parser'];
 
@@ -80,8 +81,54 @@ process.exit(0);
     writeFileSync(join(work, 'ext.mjs'), "import { Extension } from '@imperal/sdk'; export const ext = new Extension('prod-app', { version: '1.0.0' });");
     const r = spawnSync(process.execPath, ['node_modules/@imperal/sdk/dist/cli/main.js', 'validate', 'ext.mjs'], { cwd: work, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('npm install --save-dev esbuild @babel/parser fast-xml-parser');
+    expect(r.stderr).toContain('npm install --save-dev esbuild @babel/parser fast-xml-parser ajv');
   });
+
+  it('imperal serve runs a compiled JavaScript entry there and answers /v1/rpc', async () => {
+    writeFileSync(
+      join(work, 'hello.mjs'),
+      `import { Extension, ChatExtension, ActionResult, z } from '@imperal/sdk';
+export const ext = new Extension('prod-hello', { version: '1.0.0' });
+const chat = new ChatExtension(ext, { toolName: 'hello' });
+chat.fn('greet', { description: 'Greets someone by name.', params: z.object({ name: z.string() }) })(
+  async (_ctx, p) => ActionResult.success({ text: 'hi ' + p.name }, { summary: 'greeted' }));
+`,
+    );
+    const child = spawn(
+      process.execPath,
+      ['node_modules/@imperal/sdk/dist/cli/main.js', 'serve', 'hello.mjs', '--http', '127.0.0.1:0', '--insecure', '--gateway-url', 'http://127.0.0.1:9', '--service-token', 'svc-token-123', '--json-logs'],
+      { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no start line within 60 s:\n${out}`)), 60_000);
+        const onData = (d: Buffer) => {
+          out += d.toString();
+          const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out.split('\n').find((l) => l.includes('imperal serve:')) ?? '');
+          if (url) {
+            clearTimeout(timer);
+            resolve(url[0]);
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}:\n${out}`)));
+      });
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const body = encodeRequest({
+        corr_id: 'prod-serve-0000000001', user_id: 'u1', tenant_id: 't1', agency_id: null, email: 'u1@example.com', role: 'user', scopes: [], attributes: {},
+        app_id: 'prod-hello', function: 'greet', params: { name: 'prod' }, reply_list: 'imperal:rpc:reply:prod', deadline_ns: now + 30_000_000_000n, submitted_at_ns: now,
+      });
+      const res = await fetch(`${address}/v1/rpc`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const reply = (await res.json()) as { status: string; result: { data?: unknown } };
+      expect(res.status).toBe(200);
+      expect(reply.status).toBe('success');
+      expect(reply.result.data).toEqual({ text: 'hi prod' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 
   it('loading @imperal/sdk loads none of the lazy packages', () => {
     const loaded = packagesLoadedBy(`require('@imperal/sdk');`);

@@ -40,6 +40,11 @@ export function placeholders(appId: string): Record<string, string> {
     __VITEST_VERSION__: info.devDependencies.vitest ?? '~4.1',
     __TYPESCRIPT_VERSION__: info.devDependencies.typescript ?? '~5.9',
     __TYPES_NODE_VERSION__: info.devDependencies['@types/node'] ?? '^20',
+    // The CLI's toolchain: optional peers of the SDK, so a production install carries none of it.
+    __ESBUILD_VERSION__: info.devDependencies.esbuild ?? '^0.27.7',
+    __BABEL_PARSER_VERSION__: info.devDependencies['@babel/parser'] ?? '^7.29.14',
+    __FAST_XML_PARSER_VERSION__: info.devDependencies['fast-xml-parser'] ?? '^5.12.1',
+    __AJV_VERSION__: info.devDependencies.ajv ?? '^8.20.0',
   };
 }
 
