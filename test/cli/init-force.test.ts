@@ -63,17 +63,19 @@ describe('imperal init --force', () => {
     afterAll(() => rmSync(work, { recursive: true, force: true }));
 
     it('leaves the installed SDK byte-identical and `imperal validate` passes afterwards', async () => {
-      const tarball = join(work, execFileSync(NPM, ['pack', '--silent', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!);
+      const tarball = join(work, execFileSync(NPM, ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!);
       const project = join(work, 'my-app');
       expect((await cli('init', project)).code).toBe(0);
       const pkgPath = join(project, 'package.json');
       const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { dependencies: Record<string, string> };
       pkg.dependencies['@imperal/sdk'] = `file:${tarball}`;
       writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-      // validate needs only the SDK and its dependencies, not the project's dev tools.
+      // validate needs the SDK and the CLI's toolchain (optional peers), not the project's test tools.
       const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_loglevel: 'error' };
       const install = spawnSync(NPM, ['install', '--omit=dev', '--prefer-offline'], { cwd: project, encoding: 'utf8', env });
       expect(install.status, install.stderr).toBe(0);
+      const toolchain = spawnSync(NPM, ['install', '--no-save', '--prefer-offline', 'esbuild', '@babel/parser', 'fast-xml-parser', 'ajv'], { cwd: project, encoding: 'utf8', env });
+      expect(toolchain.status, toolchain.stderr).toBe(0);
 
       const sdk = join(project, 'node_modules/@imperal/sdk');
       // The installed templates hold the placeholders: a walk into node_modules would rewrite them.

@@ -23,7 +23,7 @@ const PUBLIC_ENTRIES = new Set(['@imperal/sdk', '@imperal/sdk/testing', '@impera
 
 beforeAll(() => {
   const env = { ...process.env, npm_config_loglevel: 'error', npm_config_audit: 'false', npm_config_fund: 'false' };
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8', env }).trim().split('\n').pop()!;
+  const packed = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8', env }).trim().split('\n').pop()!;
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'decl-consumers', private: true }));
   // One install serves every project below (Node and tsc resolve up the tree).
   execFileSync('npm', ['install', '--prefer-offline', join(work, packed)], { cwd: work, stdio: 'ignore', env });
