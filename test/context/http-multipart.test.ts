@@ -14,7 +14,8 @@ let server: Server;
 let base = '';
 const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
 const agent = new Agent();
-const http = new UndiciHttpClient({ dispatcher: agent });
+// The test server is on loopback: open the SSRF guard for it, as docs/security.md describes.
+const http = new UndiciHttpClient({ dispatcher: agent, allowPrivateNetwork: true });
 
 beforeAll(async () => {
   server = createServer((req, res) => {

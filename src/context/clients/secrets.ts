@@ -65,7 +65,8 @@ export class SecretRules {
    * value is remembered first, so even a refused write has it masked wherever the
    * handler lets it (or the error) travel.
    *
-   * @throws {@link ValidationError} for a value shorter than {@link MIN_SECRET_LENGTH} characters.
+   * A value shorter than {@link MIN_SECRET_LENGTH} characters is accepted, as the 5.11 clients
+   * accept it, and masked like any other (it was remembered above).
    */
   checkWrite(name: string, value?: string): SecretDeclarationLike {
     if (typeof value === 'string') this.redactor.remember(value);
@@ -73,9 +74,6 @@ export class SecretRules {
     if (spec.writeMode === 'user') throw new SecretWriteForbidden(name, spec.writeMode);
     if (value !== undefined) {
       if (typeof value !== 'string') throw new ValidationError('value', `secret '${name}' value must be a string (got ${value === null ? 'null' : typeof value})`);
-      if (value.length < MIN_SECRET_LENGTH) {
-        throw new ValidationError('value', `secret '${name}' value is shorter than ${MIN_SECRET_LENGTH} characters; such values cannot be told apart from ordinary text, so they are refused`);
-      }
       const size = Buffer.byteLength(value, 'utf8');
       if (size > spec.maxBytes) throw new SecretValueTooLarge(name, size, spec.maxBytes);
     }
