@@ -103,7 +103,7 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     if (typeof fn !== 'function') throw new ValidationError('fn', 'ctx.backgroundTask() needs the work as a function: ctx.backgroundTask(async (signal) => ActionResult.success(...))');
     const runner = this.#parts.backgroundTasks;
     if (!runner) {
-      throw new ExtensionError(this.extensionId, 'ctx.backgroundTask() is not available here: this context was built without a background task runner (createContext({ backgroundTasks }))');
+      throw new ExtensionError(this.extensionId, 'ctx.backgroundTask() needs a host that runs background tasks (imperal serve, or a tester that records them): this context was built without a runner (createContext({ backgroundTasks }))');
     }
     const longRunning = options.longRunning === true;
     const name = options.name || 'background';

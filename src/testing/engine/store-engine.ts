@@ -72,6 +72,8 @@ export interface StoredDocumentState {
   readonly userId: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The etag at save time (absent in older snapshots: recomputed). */
+  readonly etag?: string;
 }
 
 /** Every document of a {@link StoreEngine}, as plain JSON (what `imperal dev` persists). */
@@ -218,20 +220,20 @@ export class StoreEngine {
         tenantId,
         extensionId,
         collection,
-        docs: [...docs.values()].map((d) => ({ id: d.id, data: structuredClone(d.data), userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt })),
+        docs: [...docs.values()].map((d) => ({ id: d.id, data: structuredClone(d.data), userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt, etag: d.etag })),
       };
     });
     return { spaces };
   }
 
-  /** Replaces every document with those of `snapshot` (etags are recomputed). */
+  /** Replaces every document with those of `snapshot` (etags kept; recomputed for snapshots without them). */
   importState(snapshot: StoreSnapshot): void {
     this.#spaces.clear();
     for (const space of snapshot.spaces) {
       const map = this.#space({ tenantId: space.tenantId, extensionId: space.extensionId, userId: '' }, space.collection, true)!;
       for (const d of space.docs) {
         const data = structuredClone(d.data);
-        map.set(d.id, { id: d.id, data, userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt, etag: etagOf(data), seq: this.#seq++ });
+        map.set(d.id, { id: d.id, data, userId: d.userId, createdAt: d.createdAt, updatedAt: d.updatedAt, etag: d.etag ?? etagOf(data), seq: this.#seq++ });
       }
     }
   }

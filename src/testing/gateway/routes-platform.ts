@@ -55,7 +55,7 @@ function skeletonRoutes(router: Router, platform: PlatformState, creds: GatewayC
   });
 }
 
-function secretRoutes(router: Router, platform: PlatformState, creds: GatewayCredentials, extensions: ReadonlyMap<string, ExtensionLike>): void {
+function secretRoutes(router: Router, platform: PlatformState, creds: GatewayCredentials, extensions: ExtensionLookup): void {
   const vault = platform.vault;
   const user = (req: GatewayRequest): string => text(req.headers['x-acting-user'], 'X-Acting-User');
   // The client always names the acting user (as 5.11 does); app-scoped secrets
@@ -176,7 +176,12 @@ function messagingRoutes(router: Router, platform: PlatformState, creds: Gateway
 }
 
 /** Registers every non-store, non-storage route. */
-export function platformRoutes(router: Router, platform: PlatformState, creds: GatewayCredentials, extensions: ReadonlyMap<string, ExtensionLike>): void {
+/** Finds a registered extension by app id. */
+export interface ExtensionLookup {
+  get(appId: string): ExtensionLike | undefined;
+}
+
+export function platformRoutes(router: Router, platform: PlatformState, creds: GatewayCredentials, extensions: ExtensionLookup): void {
   cacheRoutes(router, platform, creds);
   skeletonRoutes(router, platform, creds);
   secretRoutes(router, platform, creds, extensions);

@@ -12,7 +12,7 @@ import { AuthError, ConflictError, ImperalError, NotFoundError, ValidationError 
 import type { Clock } from '../clock.js';
 import { PlatformState } from '../engine/platform.js';
 import type { GatewayCredentials } from './auth.js';
-import { platformRoutes } from './routes-platform.js';
+import { platformRoutes, type ExtensionLookup } from './routes-platform.js';
 import { storageRoutes } from './routes-storage.js';
 import { storeRoutes } from './routes-store.js';
 import { Router, type GatewayRequest, type GatewayResponse } from './router.js';
@@ -79,7 +79,9 @@ export class LocalGateway {
   constructor(options: LocalGatewayOptions = {}) {
     this.platform = options.platform ?? new PlatformState(options.clock ? { clock: options.clock } : {});
     const creds: GatewayCredentials = { serviceToken: options.serviceToken, callTokenSecret: options.callTokenSecret, now: () => this.platform.clock.now() };
-    const extensions = new Map((options.extensions ?? []).map((e) => [e.appId, e]));
+    // Looked up per request: an extension's app id may only be known once it has loaded (`imperal dev`).
+    const list = options.extensions ?? [];
+    const extensions: ExtensionLookup = { get: (appId) => list.find((e) => e.appId === appId) };
     this.#onResponse = options.onResponse;
     storeRoutes(this.#router, this.platform, creds);
     storageRoutes(this.#router, this.platform, creds);
