@@ -6,11 +6,13 @@
  *
  * @module
  */
-import { createRequire } from 'node:module';
+
 import { MissingDependencyError } from './errors.js';
 
 // tsup's `shims` give the CommonJS build an `import.meta.url` too.
-const requireHere = createRequire(import.meta.url);
+// No `import` of node:module: a user's ESM bundle of the SDK must not collide with the
+// `createRequire` that esbuild's documented banner declares (docs/getting-started.md).
+const requireHere = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 const loaded = new Map<string, unknown>();
 
 /** Loads `specifier` once (Node's `require`) and returns the cached module afterwards. */
