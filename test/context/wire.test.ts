@@ -396,7 +396,7 @@ describe('other clients wire: remaining methods and options', () => {
       ['GET', '/v1/secrets/app1/shared_key', 'u1'],
       ['GET', '/v1/secrets/app1/shared_key/meta', 'u1'],
     ]);
-    expect(await ctxOf('tool', 'u2').secrets.get('shared_key')).toBe('v');
+    expect(await ctxOf('tool', 'u2').secrets.get('shared_key')).toBe('v-01');
   });
 
   it('emit without a key: the event id doubles as the Idempotency-Key', async () => {
