@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { createContext } from '../../src/context/factory.js';
 import type { Context, SystemContext } from '../../src/context/context.js';
 import { Extension } from '../../src/core/extension.js';
-import { readFixtureReference } from '../helpers/fixture-reference.js';
+import { readReference } from '../helpers/reference.js';
 
 interface OracleRequest {
   call: string;
@@ -22,7 +22,7 @@ interface OracleRequest {
   body: unknown;
   timeout_s: number;
 }
-const oracle = readFixtureReference<{ requests: OracleRequest[]; _meta: { headers: string } }>('oracle/wire.v5.json');
+const oracle = readReference<{ requests: OracleRequest[]; _meta: { headers: string } }>('oracle/wire.v5.json');
 
 /** Headers the capture dropped as transport defaults (see `_meta.headers`). */
 const TRANSPORT_HEADERS = new Set(['accept', 'accept-encoding', 'connection', 'content-length', 'host', 'user-agent']);

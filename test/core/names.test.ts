@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { ActionResult, ChatExtension, Extension, RegistrationError } from '../../src/index.js';
-import { readFixtureReference } from '../helpers/fixture-reference.js';
+import { readReference } from '../helpers/reference.js';
 
 const ajv = new Ajv2020.default({ strict: false, allErrors: true });
-const validManifest = ajv.compile(readFixtureReference<object>('schemas-v5/imperal.schema.json'));
+const validManifest = ajv.compile(readReference<object>('schemas-v5/imperal.schema.json'));
 
 describe('names the platform accepts', () => {
   it('a hyphenated chat toolName (page-speed-insights) registers and is written as owner_chat_tool', () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { canonicalSchema, compileSchema } from '../../src/index.js';
-import { readFixtureReference } from '../helpers/fixture-reference.js';
+import { readReference } from '../helpers/reference.js';
 
 type Json = Record<string, unknown>;
 interface Case {
@@ -19,7 +19,7 @@ interface Case {
   python: string;
   params_schema: Json;
 }
-const oracle = readFixtureReference<{ cases: Case[] }>('oracle/pydantic-schemas.v5.json');
+const oracle = readReference<{ cases: Case[] }>('oracle/pydantic-schemas.v5.json');
 
 const Inner = z.object({ a: z.number().int(), b: z.string().nullable().default(null) });
 const Color = z.enum(['red', 'green']);

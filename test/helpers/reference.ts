@@ -3,7 +3,7 @@
  * Schema 2020-12 validator for it. The files are byte-identical copies of the
  * spec's `shared/reference/` kept in `test/fixtures/reference/` (same relative
  * paths), so a clone runs its tests with nothing beside it;
- * `test/fixtures/reference-copies.test.ts` checks the copies still match.
+ * `test/repo/self-contained.test.ts` checks the copies still match.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -23,7 +23,7 @@ import { decodeRequest, encodeReply, type RpcRequest } from '../../rpc/envelope.
 import { buildErrorReply, nowNs, shouldCacheReply } from '../../rpc/replies.js';
 import type { HostLogger } from '../logger.js';
 import type { HostMetrics } from '../metrics.js';
-import { redactUrl } from '../options.js';
+import { redactUrl, type ResolvedServeOptions } from '../options.js';
 import { closeRedis, openRedis, reconnectDelay } from '../redis/connection.js';
 import { entryField, errorReplyJson, looseAddress } from '../redis/entry.js';
 import { commitEntry } from '../redis/commit.js';
@@ -32,15 +32,9 @@ import { decide, OUTCOME_UNKNOWN } from '../redis/records.js';
 import type { HostCore, Transport } from '../types.js';
 
 /** Options of {@link RedisTransport}. */
-export interface RedisTransportOptions {
+export interface RedisTransportOptions
+  extends Pick<ResolvedServeOptions, 'stream' | 'group' | 'consumer' | 'concurrency' | 'replyTtlMs' | 'claimIdleMs' | 'maxDeliveries'> {
   readonly url: string;
-  readonly stream: string;
-  readonly group: string;
-  readonly consumer: string;
-  readonly concurrency: number;
-  readonly replyTtlMs: number;
-  readonly claimIdleMs: number;
-  readonly maxDeliveries: number;
   /** `XREADGROUP … BLOCK` time, ms (default 2000). */
   readonly blockMs?: number;
   /** How long {@link RedisTransport.start} waits for Redis, ms (default 30000). */
