@@ -1,43 +1,36 @@
 import { defineConfig } from 'tsup';
 
-// One build for every public entry point: ESM + CJS, with .d.ts / .d.cts beside each.
+// One ES module build for the library's entry points and the CLI together, so they
+// share chunks: the CLI carries no second copy of the core (a smaller package, and
+// one SDK instance per process whichever way it is reached). scripts/finish-build.mjs
+// then writes the CommonJS entries (each `require`s the ES module: Node ≥ 20.19),
+// the .d.cts declarations and the CLI's shebang.
+//
 // `tsup --env.IMPERAL_NO_DTS 1` (npm run build:js) skips the declarations, which take
 // most of the build's time: `npm run example` and `npm run bench` need only the JavaScript.
+const LIBRARY = {
+  index: 'src/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'ui/index': 'src/ui/index.ts',
+  'vitest/index': 'src/vitest/index.ts',
+  'serve/index': 'src/serve/index.ts',
+};
+
 export default defineConfig((cli) => {
   const dts = String(cli.env?.IMPERAL_NO_DTS ?? process.env.IMPERAL_NO_DTS ?? '') !== '1';
-  return [
-    {
-      entry: {
-        index: 'src/index.ts',
-        'testing/index': 'src/testing/index.ts',
-        'ui/index': 'src/ui/index.ts',
-        'vitest/index': 'src/vitest/index.ts',
-        'serve/index': 'src/serve/index.ts',
-      },
-      format: ['esm', 'cjs'],
-      dts,
-      // No source maps: stack traces point at the shipped, readable files, and the tarball stays small.
-      sourcemap: false,
-      // `import.meta.url` in the CommonJS build too (lazy loading resolves from it).
-      shims: true,
-      // A JavaScript-only build keeps the declarations of the last full build.
-      clean: dts,
-      target: 'node20',
-      splitting: true,
-      treeshake: true,
-      outDir: 'dist',
-    },
-    {
-      // The CLI is an executable: ESM only, with a shebang. Each command is its own
-      // chunk in dist/cli/, loaded (with its dependencies) only when it runs. The
-      // loader harness runs in a child process; the validator finds it beside the chunks.
-      entry: { main: 'src/cli/main.ts', harness: 'src/validator/load/harness.ts' },
-      format: ['esm'],
-      sourcemap: false,
-      target: 'node20',
-      outDir: 'dist/cli',
-      splitting: true,
-      banner: { js: '#!/usr/bin/env node' },
-    },
-  ];
+  return {
+    // The CLI: each command is its own chunk, loaded (with its dependencies) only when
+    // it runs. The loader harness runs in a child process; the validator finds it in dist/cli/.
+    entry: { ...LIBRARY, 'cli/main': 'src/cli/main.ts', 'cli/harness': 'src/validator/load/harness.ts' },
+    format: ['esm'],
+    dts: dts ? { entry: LIBRARY } : false,
+    // No source maps: stack traces point at the shipped, readable files, and the tarball stays small.
+    sourcemap: false,
+    // A JavaScript-only build keeps the declarations of the last full build.
+    clean: dts,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
+    outDir: 'dist',
+  };
 });

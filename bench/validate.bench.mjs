@@ -18,7 +18,7 @@ const FUNCTIONS = 200;
 const RUNS = 5;
 
 /** Source of an extension with `n` documented, typed chat functions. */
-function extensionSource(n) {
+export function extensionSource(n) {
   const fns = Array.from({ length: n }, (_, i) => `
   /** Looks up item ${i}. */
   @chat.fn('look_up_${i}', { description: 'Look up item number ${i} for the user.', actionType: 'read', params: Params, returns: Result })

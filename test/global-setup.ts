@@ -26,7 +26,10 @@ export default function setup(): void {
   const built = Math.min(...markers.map((m) => (existsSync(m) ? statSync(m).mtimeMs : 0)));
   const stale = built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'templates')));
   // tsup cleans dist/, so a rebuild also rebuilds the playground.
-  if (stale) execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
+  if (stale) {
+    execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'scripts/finish-build.mjs')], { cwd: root, stdio: 'inherit' });
+  }
   const playground = join(root, 'dist/playground/index.html');
   if (stale || !existsSync(playground) || statSync(playground).mtimeMs < newestMtime(join(root, 'playground'))) {
     execFileSync(process.execPath, [join(root, 'scripts/build-playground.mjs')], { cwd: root, stdio: 'inherit' });
