@@ -6,7 +6,9 @@
  */
 import type { Dispatcher } from 'undici';
 import { ValidationError } from '../errors.js';
-import { GatewayHttp } from '../http/gateway.js';
+import { GatewayHttp, gatewayUrlOf } from '../http/gateway.js';
+import { privateNetworkPolicy } from '../http/ssrf.js';
+import { checkMaxResponseBytes } from '../http/transport.js';
 import type { RetryPolicy } from '../http/retry.js';
 import { GatewayAIClient } from './clients/ai.js';
 import { GatewayBillingClient } from './clients/billing.js';
@@ -72,8 +74,12 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
    */
   readonly allowPrivateNetwork?: AllowPrivateNetwork;
   readonly retry?: Partial<RetryPolicy>;
-  /** Cancels every client call of this context. */
-  readonly signal?: AbortSignal;
+  /**
+   * Cancels every client call of this context. A function is called the first time
+   * the signal is needed (`ctx.signal` read, a client used): the host passes its
+   * deadline signal that way, so a call that needs none does not pay for one.
+   */
+  readonly signal?: AbortSignal | (() => AbortSignal);
   readonly onProgress?: ProgressCallback;
   readonly logSink?: LogSink;
   /** Apps already on the extension call chain (the caller first). */
@@ -94,44 +100,74 @@ function identityFor(kind: ContextKind, identity: IdentityInit | undefined): Ide
   throw new ValidationError('identity', `a '${kind}' context needs the acting user: pass identity: { imperalId, email, role, scopes, tenantId }`);
 }
 
+// The last gateway URL found valid: a host passes the same one for every call.
+let checkedGatewayUrl: string | undefined;
+
+/** Throws for a gateway URL, response cap or private-network opening the clients would refuse. */
+function checkTransportOptions(options: CreateContextOptions): void {
+  if (options.gatewayUrl !== checkedGatewayUrl || checkedGatewayUrl === undefined) {
+    gatewayUrlOf(options.gatewayUrl);
+    checkedGatewayUrl = options.gatewayUrl;
+  }
+  if (options.maxResponseBytes !== undefined) checkMaxResponseBytes(options.maxResponseBytes);
+  if (options.allowPrivateNetwork !== undefined) privateNetworkPolicy(options.allowPrivateNetwork);
+}
+
 /** Builds a real Context for one invocation. */
 export function createContext<K extends ContextKind>(options: CreateContextOptions<K>): ContextByKind[K] {
   const ext = typeof options.extension === 'string' ? bareExtension(options.extension) : options.extension;
   const extensionId = options.extensionId || ext.appId;
   if (!options.serviceToken) throw new ValidationError('serviceToken', 'the gateway service token is required');
   const user = new User(identityFor(options.kind, options.identity));
-  const signal = options.signal ?? new AbortController().signal;
-  // Only a caller's signal is handed to the transport: a never-aborting one would cost a listener per request.
-  const http = new GatewayHttp({
-    gatewayUrl: options.gatewayUrl,
-    dispatcher: options.dispatcher,
-    retry: options.retry,
-    signal: options.signal,
-    maxResponseBytes: options.maxResponseBytes,
-  });
-  const base = new ClientScope({
-    http,
-    extensionId,
-    userId: user.imperalId,
-    tenantId: user.tenantId,
-    serviceToken: options.serviceToken,
-    callToken: options.callToken,
-    sessionToken: options.sessionToken,
-  });
-  const models = new CacheModels(ext.registry.cacheModels, extensionId);
+  // Bad options fail here, at creation, though the clients using them are built later.
+  checkTransportOptions(options);
   // One memory of secret values per extension: a value read in an earlier invocation stays masked.
   const rules = new SecretRules(ext.registry.secrets, extensionId, sharedRedactor(ext.registry.secrets));
-  const devSecrets = secretsDevMode(options.env);
-  const config = new StaticConfigClient(options.config ?? {});
   const now = options.now ?? Date.now;
-  const time = makeTimeContext(options.time, new Date(now()));
-  const egress = new UndiciHttpClient({
-    dispatcher: options.httpDispatcher,
-    signal: options.signal,
-    maxResponseBytes: options.maxResponseBytes,
-    allowPrivateNetwork: options.allowPrivateNetwork,
-  });
+  const createdAt = now();
+  const given = options.signal;
+  let signal: AbortSignal | undefined;
+  const signalOf = (): AbortSignal => (signal ??= typeof given === 'function' ? given() : (given ?? new AbortController().signal));
+  // Everything below is built the first time a handler uses a client: a host makes a
+  // context for every call, and most calls use one client or none.
+  let shared: { base: ClientScope; models: CacheModels; config: StaticConfigClient; time: TimeContext; egress: UndiciHttpClient; devSecrets: boolean } | undefined;
+  const sharedParts = (): NonNullable<typeof shared> => {
+    if (shared) return shared;
+    // Only a caller's signal is handed to the transport: a never-aborting one would cost a listener per request.
+    const callerSignal = given === undefined ? undefined : signalOf();
+    const http = new GatewayHttp({
+      gatewayUrl: options.gatewayUrl,
+      dispatcher: options.dispatcher,
+      retry: options.retry,
+      signal: callerSignal,
+      maxResponseBytes: options.maxResponseBytes,
+    });
+    const base = new ClientScope({
+      http,
+      extensionId,
+      userId: user.imperalId,
+      tenantId: user.tenantId,
+      serviceToken: options.serviceToken,
+      callToken: options.callToken,
+      sessionToken: options.sessionToken,
+    });
+    const egress = new UndiciHttpClient({
+      dispatcher: options.httpDispatcher,
+      signal: callerSignal,
+      maxResponseBytes: options.maxResponseBytes,
+      allowPrivateNetwork: options.allowPrivateNetwork,
+    });
+    return (shared = {
+      base,
+      models: new CacheModels(ext.registry.cacheModels, extensionId),
+      config: new StaticConfigClient(options.config ?? {}),
+      time: makeTimeContext(options.time, new Date(createdAt)),
+      egress,
+      devSecrets: secretsDevMode(options.env),
+    });
+  };
   const clientsFor = (u: User): ClientSet => {
+    const { base, models, config, time, egress, devSecrets } = sharedParts();
     const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
     return {
       store: new GatewayStoreClient(scope),
@@ -154,7 +190,7 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     extensionId,
     user,
     tenant: options.tenant ? makeTenant(options.tenant) : null,
-    signal,
+    signal: signalOf,
     log: createLogger(extensionId, options.logSink, () => new Date(now()), rules.redactor),
     redactor: rules.redactor,
     clientsFor,

@@ -18,7 +18,7 @@ import {
   type BackgroundTaskRunner,
 } from './background.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
-import { guardSkeleton } from './clients/skeleton.js';
+import { guardSkeleton, type SkeletonClient } from './clients/skeleton.js';
 import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
 import { SYSTEM_USER_ID, WEBHOOK_USER_ID, type Tenant, type User } from './identity.js';
 import type { ContextLogger } from './logger.js';
@@ -37,9 +37,10 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly extensionId: string;
   readonly user: User;
   readonly tenant: Tenant | null;
-  readonly signal: AbortSignal;
+  /** The call's signal, or a function that makes it the first time it is read. */
+  readonly signal: AbortSignal | (() => AbortSignal);
   readonly log: ContextLogger;
-  /** Builds the clients acting for `user` (called again by `asUser`). */
+  /** Builds the clients acting for `user`, the first time one of them is used (again for `asUser`). */
   readonly clientsFor: (user: User) => ClientSet;
   readonly onProgress?: ProgressCallback | undefined;
   /** Host of public webhook URLs (default: `IMPERAL_PUBLIC_HOST` or `panel.imperal.io`). */
@@ -52,21 +53,19 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly newId?: (() => string) | undefined;
 }
 
-/** The clients are assigned in the constructor; this merge types them on the class. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface ContextImpl extends ContextClients {}
-
 /** The Context implementation shared by the real factory and `MockContext`. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ContextImpl implements Omit<SystemContext, 'kind'> {
   readonly kind: ContextKind;
   readonly extensionId: string;
   readonly user: User;
   readonly tenant: Tenant | null;
-  readonly signal: AbortSignal;
   readonly log: ContextLogger;
   readonly #parts: ContextParts;
-  readonly #chat: ChatInjector;
+  // Built on first use: most calls touch one client or none, and a host builds a
+  // context for every call it runs.
+  #clients: ClientSet | undefined;
+  #skeleton: SkeletonClient | undefined;
+  #signal: AbortSignal | undefined;
 
   constructor(parts: ContextParts) {
     if (!parts.extensionId) throw new ValidationError('extensionId', 'a context needs the extension app id, e.g. "tasks-mini"');
@@ -76,11 +75,55 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
     this.extensionId = parts.extensionId;
     this.user = parts.user;
     this.tenant = parts.tenant;
-    this.signal = parts.signal;
     this.log = parts.log;
-    const { chat, skeleton, ...clients } = parts.clientsFor(parts.user);
-    Object.assign(this, clients, { skeleton: guardSkeleton(skeleton, parts.kind) });
-    this.#chat = chat;
+  }
+
+  /** Aborted when the platform gives up on the call; every client call honours it. */
+  get signal(): AbortSignal {
+    const s = this.#parts.signal;
+    return (this.#signal ??= typeof s === 'function' ? s() : s);
+  }
+
+  #c(): ClientSet {
+    return (this.#clients ??= this.#parts.clientsFor(this.#parts.user));
+  }
+
+  get store(): ContextClients['store'] {
+    return this.#c().store;
+  }
+  get ai(): ContextClients['ai'] {
+    return this.#c().ai;
+  }
+  get billing(): ContextClients['billing'] {
+    return this.#c().billing;
+  }
+  /** Readable only in skeleton handlers; elsewhere `get()` rejects with `SkeletonAccessForbidden`. */
+  get skeleton(): SkeletonClient {
+    return (this.#skeleton ??= guardSkeleton(this.#c().skeleton, this.kind));
+  }
+  get cache(): ContextClients['cache'] {
+    return this.#c().cache;
+  }
+  get notify(): ContextClients['notify'] {
+    return this.#c().notify;
+  }
+  get storage(): ContextClients['storage'] {
+    return this.#c().storage;
+  }
+  get http(): ContextClients['http'] {
+    return this.#c().http;
+  }
+  get config(): ContextClients['config'] {
+    return this.#c().config;
+  }
+  get extensions(): ContextClients['extensions'] {
+    return this.#c().extensions;
+  }
+  get time(): ContextClients['time'] {
+    return this.#c().time;
+  }
+  get secrets(): ContextClients['secrets'] {
+    return this.#c().secrets;
   }
 
   async progress(percent: number, message = ''): Promise<void> {
@@ -96,7 +139,7 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
   }
 
   deliverChatMessage(text: string, options?: ChatMessageOptions): Promise<void> {
-    return this.#chat.deliver(text, options);
+    return this.#c().chat.deliver(text, options);
   }
 
   backgroundTask(fn: BackgroundTaskFn, options: BackgroundTaskOptions = {}): string {

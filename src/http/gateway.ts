@@ -109,6 +109,15 @@ export { seg } from './paths.js';
 /** Longest timeout a call may ask for: 180 s (longer work belongs in a background task). */
 export const MAX_CALL_TIMEOUT_MS = 180_000;
 
+/** `gatewayUrl` parsed; a `TypeError` that says what to pass when it is not an absolute URL. */
+export function gatewayUrlOf(gatewayUrl: string): URL {
+  try {
+    return new URL(gatewayUrl);
+  } catch {
+    throw new TypeError(`gatewayUrl '${gatewayUrl}' is not an absolute URL; pass e.g. 'https://gw.imperal.io'`);
+  }
+}
+
 /** Sends gateway calls over one {@link Transport}. */
 export class GatewayHttp {
   readonly baseUrl: string;
@@ -117,12 +126,7 @@ export class GatewayHttp {
   readonly #maxResponseBytes: number;
 
   constructor(conn: GatewayConnection) {
-    let url: URL;
-    try {
-      url = new URL(conn.gatewayUrl);
-    } catch {
-      throw new TypeError(`gatewayUrl '${conn.gatewayUrl}' is not an absolute URL; pass e.g. 'https://gw.imperal.io'`);
-    }
+    const url = gatewayUrlOf(conn.gatewayUrl);
     this.baseUrl = url.href.replace(/\/+$/, '');
     this.transport = new Transport({ dispatcher: conn.dispatcher ?? (() => gatewayDispatcher(url.origin)), retry: conn.retry });
     this.#signal = conn.signal;

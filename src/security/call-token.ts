@@ -8,9 +8,9 @@
  *
  * @module
  */
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { CallTokenError } from '../errors.js';
-import { hmacSha256, safeEqual } from './hmac.js';
+import { bytesOf, hmacSha256, safeEqual } from './hmac.js';
 
 /** Tool types a call token may name. */
 export type CallTokenToolType = 'skeleton' | 'panel' | 'tool' | 'chat_fn';
@@ -135,36 +135,59 @@ function positiveSeconds(value: number | undefined, fallback: number, name: stri
 }
 
 /**
+ * A verifier for many tokens under one set of options: the options are checked once
+ * (a {@link CallTokenError} here for bad ones), the secrets turned into HMAC keys once.
+ * It answers synchronously when the replay guard does (a host's in-memory guard), and
+ * with a promise when the guard returns one (Redis). Checks are those of {@link verifyCallToken}.
+ */
+export function callTokenVerifier(o: VerifyCallTokenOptions): (token: string) => CallTokenClaims | Promise<CallTokenClaims> {
+  if (o === null || typeof o !== 'object') throw new CallTokenError('verifyCallToken needs an options object');
+  const secrets: unknown = o.secrets;
+  if (!Array.isArray(secrets) || secrets.length === 0 || !secrets.every(usableSecret)) throw new CallTokenError(EMPTY_SECRET);
+  const keys = (secrets as (string | Uint8Array)[]).map((s) => createSecretKey(bytesOf(s)));
+  const maxLifetime = positiveSeconds(o.maxLifetimeSec, CALL_TOKEN_MAX_LIFETIME_SEC, 'maxLifetimeSec');
+  const skew = positiveSeconds(o.clockSkewSec, CALL_TOKEN_CLOCK_SKEW_SEC, 'clockSkewSec', true);
+  const clock = o.now ?? Date.now;
+  const e = o.expect ?? {};
+  const markUsed = o.markUsed;
+  return (token) => {
+    if (typeof token !== 'string' || token === '') throw new CallTokenError('missing call token');
+    if (token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
+    const dot = token.indexOf('.');
+    if (dot < 0) throw new CallTokenError('malformed call token');
+    const payload = decodePart(token.slice(0, dot));
+    const signature = decodePart(token.slice(dot + 1));
+    if (!keys.some((key) => safeEqual(signature, hmacSha256(key, payload)))) throw new CallTokenError('invalid call token signature');
+    const claims = readClaims(payload);
+    const now = Math.floor(clock() / 1000);
+    if (claims.exp <= now) throw new CallTokenError('call token expired');
+    if (claims.iat > now + skew) throw new CallTokenError('call token issued in the future (clock skew beyond clockSkewSec)');
+    if (claims.exp - claims.iat > maxLifetime) throw new CallTokenError(`call token lifetime exceeds ${maxLifetime} s (maxLifetimeSec)`);
+    if (e.toolType !== undefined && claims.tool_type !== e.toolType) throw new CallTokenError('tool_type mismatch');
+    if (e.appId !== undefined && claims.app_id !== e.appId) throw new CallTokenError('app_id mismatch');
+    if (e.userId !== undefined && claims.user_id !== e.userId) throw new CallTokenError('user_id mismatch');
+    // Last: a token refused above is not recorded, so showing it with the wrong claims does not use it up.
+    if (!markUsed) return claims;
+    const fresh = markUsed(claims.jti, Math.max(1, claims.exp - now));
+    if (fresh === true) return claims;
+    if (fresh === false) throw new CallTokenError('call token replayed');
+    return Promise.resolve(fresh).then((ok) => {
+      if (!ok) throw new CallTokenError('call token replayed');
+      return claims;
+    });
+  };
+}
+
+/**
  * Verifies a call token and returns its claims; throws {@link CallTokenError}.
  * Checks, in order: shape and canonical encoding, signature (any of `secrets`),
  * claims, expiry, `iat` not in the future beyond `clockSkewSec`, lifetime within
  * `maxLifetimeSec`, the expected claims — and only then the replay guard.
+ * To verify many tokens under the same options, {@link callTokenVerifier} does the
+ * option checks once.
  */
 export async function verifyCallToken(token: string, o: VerifyCallTokenOptions): Promise<CallTokenClaims> {
-  if (o === null || typeof o !== 'object') throw new CallTokenError('verifyCallToken needs an options object');
-  const secrets: unknown = o.secrets;
-  if (!Array.isArray(secrets) || secrets.length === 0 || !secrets.every(usableSecret)) throw new CallTokenError(EMPTY_SECRET);
-  const maxLifetime = positiveSeconds(o.maxLifetimeSec, CALL_TOKEN_MAX_LIFETIME_SEC, 'maxLifetimeSec');
-  const skew = positiveSeconds(o.clockSkewSec, CALL_TOKEN_CLOCK_SKEW_SEC, 'clockSkewSec', true);
-  if (typeof token !== 'string' || token === '') throw new CallTokenError('missing call token');
-  if (token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
-  const dot = token.indexOf('.');
-  if (dot < 0) throw new CallTokenError('malformed call token');
-  const payload = decodePart(token.slice(0, dot));
-  const signature = decodePart(token.slice(dot + 1));
-  if (!(secrets as (string | Uint8Array)[]).some((s) => safeEqual(signature, hmacSha256(s, payload)))) throw new CallTokenError('invalid call token signature');
-  const claims = readClaims(payload);
-  const now = Math.floor((o.now ?? Date.now)() / 1000);
-  if (claims.exp <= now) throw new CallTokenError('call token expired');
-  if (claims.iat > now + skew) throw new CallTokenError('call token issued in the future (clock skew beyond clockSkewSec)');
-  if (claims.exp - claims.iat > maxLifetime) throw new CallTokenError(`call token lifetime exceeds ${maxLifetime} s (maxLifetimeSec)`);
-  const e = o.expect ?? {};
-  if (e.toolType !== undefined && claims.tool_type !== e.toolType) throw new CallTokenError('tool_type mismatch');
-  if (e.appId !== undefined && claims.app_id !== e.appId) throw new CallTokenError('app_id mismatch');
-  if (e.userId !== undefined && claims.user_id !== e.userId) throw new CallTokenError('user_id mismatch');
-  // Last: a token refused above is not recorded, so showing it with the wrong claims does not use it up.
-  if (o.markUsed && !(await o.markUsed(claims.jti, Math.max(1, claims.exp - now)))) throw new CallTokenError('call token replayed');
-  return claims;
+  return callTokenVerifier(o)(token);
 }
 
 /** An in-memory replay guard for {@link VerifyCallTokenOptions.markUsed} (single process, tests and dev). */

@@ -17,6 +17,7 @@ export {
 export {
   mintCallToken,
   verifyCallToken,
+  callTokenVerifier,
   memoryReplayGuard,
   CALL_TOKEN_MAX_LENGTH,
   CALL_TOKEN_MAX_LIFETIME_SEC,

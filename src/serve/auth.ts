@@ -12,7 +12,7 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import { ImperalError } from '../errors.js';
-import { verifyCallToken } from '../security/call-token.js';
+import { callTokenVerifier, type CallTokenClaims } from '../security/call-token.js';
 import { createJwtVerifier, type JwtVerifier } from '../security/jwt.js';
 
 /** Records a token id; resolves `false` when it was seen before (a replay). */
@@ -101,8 +101,8 @@ export interface RpcAuth {
   readonly description: string;
   /** True when some credential can be accepted (or `insecure`). */
   readonly configured: boolean;
-  /** Checks the `Authorization` header (before the body is read). */
-  authenticate(authorization: string | undefined): Promise<AuthResult>;
+  /** Checks the `Authorization` header (before the body is read); synchronous when it can be. */
+  authenticate(authorization: string | undefined): AuthResult | Promise<AuthResult>;
   /** Checks a verified caller against the decoded envelope's `user_id`; a message when they differ. */
   mismatch(caller: Caller, envelopeUserId: string): string | null;
 }
@@ -121,20 +121,24 @@ export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
   const insecure = options.insecure === true;
   const parts = [secrets.length > 0 ? `call-token(${secrets.length} secret${secrets.length === 1 ? '' : 's'})` : '', jwt ? 'jwt' : '', insecure ? 'insecure' : ''].filter(Boolean);
 
-  async function viaCallToken(token: string): Promise<AuthResult> {
-    if (secrets.length === 0) return refuse('call tokens are not accepted: the host has no --call-token-secret');
+  // Checked and keyed once; synchronous while the replay guard is (the in-memory one).
+  const verify = secrets.length > 0 ? callTokenVerifier({ secrets, expect: { appId: options.appId }, markUsed: guard, ...(options.now ? { now: options.now } : {}) }) : undefined;
+  const accepted = (claims: CallTokenClaims, token: string): AuthResult =>
+    CALL_TOKEN_TOOL_TYPES.has(claims.tool_type)
+      ? { ok: true, caller: { scheme: 'call-token', userId: claims.user_id, callToken: token } }
+      : refuse(`call token tool_type '${claims.tool_type}' cannot call /v1/rpc (tool or chat_fn)`);
+  const refused = (error: unknown): AuthResult => {
+    if (error instanceof ReplayCacheFullError) return refuse(error.message, 503);
+    return refuse(`call token refused: ${error instanceof ImperalError ? error.message : 'verification failed'}`);
+  };
+
+  function viaCallToken(token: string): AuthResult | Promise<AuthResult> {
+    if (!verify) return refuse('call tokens are not accepted: the host has no --call-token-secret');
     try {
-      const claims = await verifyCallToken(token, {
-        secrets,
-        expect: { appId: options.appId },
-        markUsed: guard,
-        ...(options.now ? { now: options.now } : {}),
-      });
-      if (!CALL_TOKEN_TOOL_TYPES.has(claims.tool_type)) return refuse(`call token tool_type '${claims.tool_type}' cannot call /v1/rpc (tool or chat_fn)`);
-      return { ok: true, caller: { scheme: 'call-token', userId: claims.user_id, callToken: token } };
+      const claims = verify(token);
+      return claims instanceof Promise ? claims.then((c) => accepted(c, token), refused) : accepted(claims, token);
     } catch (error) {
-      if (error instanceof ReplayCacheFullError) return refuse(error.message, 503);
-      return refuse(`call token refused: ${error instanceof ImperalError ? error.message : 'verification failed'}`);
+      return refused(error);
     }
   }
 
@@ -152,7 +156,7 @@ export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
   return {
     description: configured ? parts.join('+') : 'none',
     configured,
-    async authenticate(authorization) {
+    authenticate(authorization) {
       if (!configured) return refuse('this host accepts no /v1/rpc calls: start it with --call-token-secret or --jwks-url (or --insecure for local development)');
       const insecureCaller: AuthResult = { ok: true, caller: { scheme: 'insecure', userId: null } };
       const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');

@@ -52,8 +52,8 @@ export interface CallScope {
 
 /** Extra facts about a call that the envelope does not carry. */
 export interface CallExtras {
-  /** Aborted at the call's deadline (becomes `ctx.signal`). */
-  readonly signal?: AbortSignal;
+  /** Aborted at the call's deadline (becomes `ctx.signal`); a function makes it on first use. */
+  readonly signal?: AbortSignal | (() => AbortSignal);
   /** The platform call token the call arrived with (forwarded to the skeleton/cache routes). */
   readonly callToken?: string;
 }

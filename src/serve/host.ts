@@ -24,7 +24,7 @@ export interface CallScopeLike {
 
 /** Builds per-call contexts; the host hands it the call's deadline signal. */
 export interface CallContexts {
-  forCall(request: RpcRequest, extras: { signal?: AbortSignal; callToken?: string }): CallScopeLike;
+  forCall(request: RpcRequest, extras: { signal?: AbortSignal | (() => AbortSignal); callToken?: string }): CallScopeLike;
 }
 
 /** Options of {@link Host}. */
@@ -40,6 +40,11 @@ export interface HostOptions {
 
 // setTimeout holds at most 2^31-1 ms; longer deadlines re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+// Node keeps one timer list per distinct duration: deadline timers rounded DOWN to a
+// whole second share lists (most calls end long before and clear theirs); one that
+// fires early re-arms for the exact rest, so the deadline itself is never late.
+const TIMER_STEP_MS = 1000;
+const timerMs = (left: number): number => Math.min(left > TIMER_STEP_MS ? left - (left % TIMER_STEP_MS) : left, MAX_TIMER_MS);
 
 /** The host core (see {@link HostCore}). */
 export class Host implements HostCore {
@@ -123,9 +128,12 @@ export class Host implements HostCore {
     if (remainingMs <= 0) return bare(timeoutReply('deadline passed before the call started'));
 
     const controller = new AbortController();
+    let timedOut = false;
+    // The signal itself is made only when the handler or a client reads it (most calls never do).
+    const signal = (): AbortSignal => controller.signal;
     let scope: CallScopeLike;
     try {
-      scope = this.#options.contexts.forCall(request, { signal: controller.signal, ...(extras.callToken ? { callToken: extras.callToken } : {}) });
+      scope = this.#options.contexts.forCall(request, { signal, ...(extras.callToken ? { callToken: extras.callToken } : {}) });
     } catch (error) {
       this.#options.logger?.error({ corr_id: request.corr_id, fn: request.function, err: describe(error) }, 'could not build the call context');
       return bare(this.#failure(request, startedAtNs));
@@ -135,12 +143,13 @@ export class Host implements HostCore {
       const arm = (ms: number): void => {
         timer = setTimeout(() => {
           const left = Number((request.deadline_ns - this.#now()) / 1_000_000n);
-          if (left > 0) return arm(Math.min(left, MAX_TIMER_MS));
+          if (left > 0) return arm(timerMs(left));
+          timedOut = true;
           controller.abort(new DeadlineError());
           resolve(timeoutReply('the call did not finish before its deadline'));
         }, ms);
       };
-      arm(Math.min(remainingMs, MAX_TIMER_MS));
+      arm(timerMs(remainingMs));
     });
     const work = runRpcRequest(this.ext, request, scope.ctx, { workerId: this.workerId, now: this.#now }).catch((error: unknown) => {
       // runRpcRequest contains handler failures; reaching here means the host itself failed.
@@ -149,7 +158,7 @@ export class Host implements HostCore {
     });
     try {
       const reply = await Promise.race([work, deadline]);
-      if (controller.signal.aborted) {
+      if (timedOut) {
         this.#options.logger?.warn({ corr_id: request.corr_id, fn: request.function }, 'deadline reached: timeout reply sent; a late result will be discarded');
         scope.abandon();
         void work.then(() => scope.abandon());

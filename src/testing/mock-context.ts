@@ -82,16 +82,37 @@ function defaultUser(kind: ContextKind): string {
  * `ctx.http.mock`, `ctx.notify.sent`, …) and on `ctx.mocks`.
  */
 export class MockContext extends ContextImpl {
-  declare readonly store: MockStore;
-  declare readonly ai: MockAI;
-  declare readonly billing: MockBilling;
-  declare readonly cache: MockCache;
-  declare readonly notify: MockNotify;
-  declare readonly storage: MockStorage;
-  declare readonly http: MockHTTP;
-  declare readonly config: StaticConfigClient;
-  declare readonly extensions: MockExtensions;
-  declare readonly secrets: MockSecrets;
+  // The context's clients, typed as the mocks they are here.
+  override get store(): MockStore {
+    return super.store as MockStore;
+  }
+  override get ai(): MockAI {
+    return super.ai as MockAI;
+  }
+  override get billing(): MockBilling {
+    return super.billing as MockBilling;
+  }
+  override get cache(): MockCache {
+    return super.cache as MockCache;
+  }
+  override get notify(): MockNotify {
+    return super.notify as MockNotify;
+  }
+  override get storage(): MockStorage {
+    return super.storage as MockStorage;
+  }
+  override get http(): MockHTTP {
+    return super.http as MockHTTP;
+  }
+  override get config(): StaticConfigClient {
+    return super.config as StaticConfigClient;
+  }
+  override get extensions(): MockExtensions {
+    return super.extensions as MockExtensions;
+  }
+  override get secrets(): MockSecrets {
+    return super.secrets as MockSecrets;
+  }
 
   /** The simulated platform all mocks read and write. */
   readonly platform: PlatformState;
@@ -130,7 +151,7 @@ export class MockContext extends ContextImpl {
     const time = makeTimeContext(options.time, new Date(clock.now()));
     const skeletons = new Map<string, MockSkeleton>();
     const chats = new Map<string, MockChat>();
-    const clientsFor = (u: User): ClientSet => {
+    const build = (u: User): ClientSet => {
       const scope: MockScope = { platform, extensionId, userId: u.imperalId, tenantId: u.tenantId };
       const skeleton = new MockSkeleton(scope);
       const chat = new MockChat(scope);
@@ -152,6 +173,10 @@ export class MockContext extends ContextImpl {
         chat,
       };
     };
+    // The acting user's mocks exist from the start (ctx.mocks points at them); other
+    // users' (asUser) are made when first used.
+    const own = build(user);
+    const clientsFor = (u: User): ClientSet => (u === user ? own : build(u));
     super({
       kind,
       extensionId,

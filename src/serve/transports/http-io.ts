@@ -30,9 +30,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (settled) return;
       settled = true;
       req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onAbort);
+      req.off('close', onAbort);
       if (error) reject(error);
       else resolve(body!);
     };
+    // The error is made only when the body really was cut short: 'close' follows every
+    // request, and an Error's stack costs more than the rest of reading a small body.
+    const onAbort = (): void => {
+      if (!settled) finish(new BodyAborted('request closed before its body ended'));
+    };
+    const onEnd = (): void => finish(null, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
@@ -43,9 +52,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => finish(null, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    req.once('error', () => finish(new BodyAborted('request body aborted')));
-    req.once('close', () => finish(new BodyAborted('request closed before its body ended')));
+    req.once('end', onEnd);
+    req.once('error', onAbort);
+    req.once('close', onAbort);
   });
 }
 

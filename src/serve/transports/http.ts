@@ -190,7 +190,8 @@ export class HttpTransport implements Transport {
   }
 
   async #rpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const auth = await this.#o.auth.authenticate(req.headers.authorization);
+    const checked = this.#o.auth.authenticate(req.headers.authorization);
+    const auth = checked instanceof Promise ? await checked : checked;
     if (!auth.ok) return this.#refuse(res, auth.status, auth.message, auth.status === 401 ? { 'www-authenticate': 'ImperalCallToken, Bearer' } : {});
     if (!this.#accepting) return this.#refuse(res, 503, 'the host is shutting down; retry on another host', { 'retry-after': '1' });
     if (this.#inFlight >= this.#maxInFlight) return this.#refuse(res, 503, `the host is running ${this.#maxInFlight} calls (--concurrency); retry shortly`, { 'retry-after': '1' });
