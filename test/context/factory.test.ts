@@ -26,6 +26,39 @@ describe('createContext', () => {
     await agent.close();
   });
 
+  it('builds the call signal only when it is needed, once, and hands it to the clients', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    let made = 0;
+    const controller = new AbortController();
+    const signal = (): AbortSignal => {
+      made++;
+      return controller.signal;
+    };
+    const ctx = createContext({ kind: 'tool', gatewayUrl: GW, serviceToken: 'svc', identity: { imperalId: 'u1' }, extension: 'app1', dispatcher: agent, signal });
+    // A context nobody uses makes no signal (the host builds one context per call).
+    expect(made).toBe(0);
+    expect(ctx.user.imperalId).toBe('u1');
+    expect(made).toBe(0);
+    // Using a client makes it, and the client honours it: an aborted call never reaches the gateway.
+    controller.abort(new Error('deadline'));
+    await expect(ctx.store.get('notes', 'n1')).rejects.toThrow();
+    expect(made).toBe(1);
+    expect(ctx.signal).toBe(controller.signal);
+    expect(ctx.signal.aborted).toBe(true);
+    expect(made).toBe(1);
+    await agent.close();
+  });
+
+  it('shares one client set per context: the same object on every read', () => {
+    const ctx = createContext({ kind: 'tool', gatewayUrl: GW, serviceToken: 'svc', identity: { imperalId: 'u1' }, extension: 'app1' });
+    expect(ctx.store).toBe(ctx.store);
+    expect(ctx.config).toBe(ctx.config);
+    expect(ctx.skeleton).toBe(ctx.skeleton);
+    // Without a caller's signal, ctx.signal is a signal that never aborts.
+    expect(ctx.signal.aborted).toBe(false);
+  });
+
   it('defaults identities of system and webhook contexts, and demands one elsewhere', () => {
     const base = { gatewayUrl: GW, serviceToken: 'svc', extension: 'app1' } as const;
     expect(createContext({ ...base, kind: 'system' }).user.imperalId).toBe('__system__');

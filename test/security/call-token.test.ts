@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { CallTokenError } from '../../src/errors.js';
-import { memoryReplayGuard, mintCallToken, verifyCallToken } from '../../src/security/call-token.js';
+import { callTokenVerifier, memoryReplayGuard, mintCallToken, verifyCallToken } from '../../src/security/call-token.js';
 
 const now = () => 1_795_304_497_000;
 const base = { toolType: 'skeleton', appId: 'app1', userId: 'u1', ttlSeconds: 60, secret: 'k', now } as const;
@@ -36,5 +36,25 @@ describe('call tokens', () => {
     const markUsed = memoryReplayGuard(now);
     await verifyCallToken(token, { secrets: ['k'], now, markUsed });
     await expect(verifyCallToken(token, { secrets: ['k'], now, markUsed })).rejects.toThrow('call token replayed');
+  });
+
+  it('a prepared verifier checks its options once and answers synchronously with a synchronous guard', async () => {
+    expect(() => callTokenVerifier({ secrets: [' '] })).toThrow(CallTokenError);
+    expect(() => callTokenVerifier({ secrets: ['k'], maxLifetimeSec: -1 })).toThrow('maxLifetimeSec');
+    const verify = callTokenVerifier({ secrets: ['new', 'k'], now, markUsed: memoryReplayGuard(now), expect: { appId: 'app1' } });
+    const token = mintCallToken(base);
+    const claims = verify(token);
+    expect(claims).not.toBeInstanceOf(Promise);
+    expect(claims).toMatchObject({ app_id: 'app1', user_id: 'u1' });
+    expect(() => verify(token)).toThrow('call token replayed');
+    expect(() => verify(mintCallToken({ ...base, appId: 'other' }))).toThrow('app_id mismatch');
+    // An asynchronous guard (Redis) makes the answer a promise; a replay rejects it.
+    const seen = new Set<string>();
+    const asyncVerify = callTokenVerifier({ secrets: ['k'], now, markUsed: async (jti) => !seen.has(jti) && Boolean(seen.add(jti)) });
+    const second = mintCallToken(base);
+    const pending = asyncVerify(second);
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).resolves.toMatchObject({ user_id: 'u1' });
+    await expect(asyncVerify(second)).rejects.toThrow('call token replayed');
   });
 });
