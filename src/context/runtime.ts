@@ -18,7 +18,7 @@ import {
   type BackgroundTaskRunner,
 } from './background.js';
 import type { ChatInjector, ChatMessageOptions } from './clients/chat.js';
-import { guardSkeleton, type SkeletonClient } from './clients/skeleton.js';
+import { guardSkeleton } from './clients/skeleton.js';
 import type { Context, ContextByKind, ContextClients, ContextKind, SystemContext } from './context.js';
 import { SYSTEM_USER_ID, WEBHOOK_USER_ID, type Tenant, type User } from './identity.js';
 import type { ContextLogger } from './logger.js';
@@ -53,7 +53,15 @@ export interface ContextParts<K extends ContextKind = ContextKind> {
   readonly newId?: (() => string) | undefined;
 }
 
+/** The clients of a context, each built on first use (see {@link ContextImpl}). */
+const CLIENT_KEYS = ['store', 'ai', 'billing', 'skeleton', 'cache', 'notify', 'storage', 'http', 'config', 'extensions', 'time', 'secrets'] as const satisfies readonly (keyof ContextClients)[];
+
+/** The clients are accessors defined in the class's static block; this merge types them on the class. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface ContextImpl extends ContextClients {}
+
 /** The Context implementation shared by the real factory and `MockContext`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ContextImpl implements Omit<SystemContext, 'kind'> {
   readonly kind: ContextKind;
   readonly extensionId: string;
@@ -64,8 +72,21 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
   // Built on first use: most calls touch one client or none, and a host builds a
   // context for every call it runs.
   #clients: ClientSet | undefined;
-  #skeleton: SkeletonClient | undefined;
+  #skeleton: ContextClients['skeleton'] | undefined;
   #signal: AbortSignal | undefined;
+
+  static {
+    for (const key of CLIENT_KEYS) {
+      Object.defineProperty(this.prototype, key, {
+        configurable: true,
+        get(this: ContextImpl) {
+          // Only skeleton handlers may read ctx.skeleton: the client is wrapped once for this context's kind.
+          if (key === 'skeleton') return (this.#skeleton ??= guardSkeleton(this.#c().skeleton, this.kind));
+          return this.#c()[key];
+        },
+      });
+    }
+  }
 
   constructor(parts: ContextParts) {
     if (!parts.extensionId) throw new ValidationError('extensionId', 'a context needs the extension app id, e.g. "tasks-mini"');
@@ -86,44 +107,6 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
 
   #c(): ClientSet {
     return (this.#clients ??= this.#parts.clientsFor(this.#parts.user));
-  }
-
-  get store(): ContextClients['store'] {
-    return this.#c().store;
-  }
-  get ai(): ContextClients['ai'] {
-    return this.#c().ai;
-  }
-  get billing(): ContextClients['billing'] {
-    return this.#c().billing;
-  }
-  /** Readable only in skeleton handlers; elsewhere `get()` rejects with `SkeletonAccessForbidden`. */
-  get skeleton(): SkeletonClient {
-    return (this.#skeleton ??= guardSkeleton(this.#c().skeleton, this.kind));
-  }
-  get cache(): ContextClients['cache'] {
-    return this.#c().cache;
-  }
-  get notify(): ContextClients['notify'] {
-    return this.#c().notify;
-  }
-  get storage(): ContextClients['storage'] {
-    return this.#c().storage;
-  }
-  get http(): ContextClients['http'] {
-    return this.#c().http;
-  }
-  get config(): ContextClients['config'] {
-    return this.#c().config;
-  }
-  get extensions(): ContextClients['extensions'] {
-    return this.#c().extensions;
-  }
-  get time(): ContextClients['time'] {
-    return this.#c().time;
-  }
-  get secrets(): ContextClients['secrets'] {
-    return this.#c().secrets;
   }
 
   async progress(percent: number, message = ''): Promise<void> {

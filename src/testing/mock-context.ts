@@ -82,37 +82,16 @@ function defaultUser(kind: ContextKind): string {
  * `ctx.http.mock`, `ctx.notify.sent`, …) and on `ctx.mocks`.
  */
 export class MockContext extends ContextImpl {
-  // The context's clients, typed as the mocks they are here.
-  override get store(): MockStore {
-    return super.store as MockStore;
-  }
-  override get ai(): MockAI {
-    return super.ai as MockAI;
-  }
-  override get billing(): MockBilling {
-    return super.billing as MockBilling;
-  }
-  override get cache(): MockCache {
-    return super.cache as MockCache;
-  }
-  override get notify(): MockNotify {
-    return super.notify as MockNotify;
-  }
-  override get storage(): MockStorage {
-    return super.storage as MockStorage;
-  }
-  override get http(): MockHTTP {
-    return super.http as MockHTTP;
-  }
-  override get config(): StaticConfigClient {
-    return super.config as StaticConfigClient;
-  }
-  override get extensions(): MockExtensions {
-    return super.extensions as MockExtensions;
-  }
-  override get secrets(): MockSecrets {
-    return super.secrets as MockSecrets;
-  }
+  declare readonly store: MockStore;
+  declare readonly ai: MockAI;
+  declare readonly billing: MockBilling;
+  declare readonly cache: MockCache;
+  declare readonly notify: MockNotify;
+  declare readonly storage: MockStorage;
+  declare readonly http: MockHTTP;
+  declare readonly config: StaticConfigClient;
+  declare readonly extensions: MockExtensions;
+  declare readonly secrets: MockSecrets;
 
   /** The simulated platform all mocks read and write. */
   readonly platform: PlatformState;
