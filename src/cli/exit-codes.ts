@@ -1,6 +1,6 @@
 /**
  * Exit codes of the `imperal` CLI (as upstream): 0 ok, 1 the extension has
- * errors (or the command failed), 2 usage error.
+ * errors (or the command failed), 2 usage error; 130 a question was cancelled.
  *
  * @module
  */
@@ -11,6 +11,9 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** Bad arguments or options, or a path that does not exist. */
 export const EXIT_USAGE = 2;
+
+/** The user cancelled at a prompt (Ctrl-C); nothing was written. 128 + SIGINT, as shells report it. */
+export const EXIT_CANCELLED = 130;
 
 /** A failure the CLI reports with a message and an exit code instead of a stack trace. */
 export class CliError extends Error {

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LOAD_TIMEOUT_MS } from '../validator/load/child.js';
-import { FORMATS, TEMPLATES, type Format, type TemplateName } from './choices.js';
+import { FORMATS, TEMPLATE_HINTS, TEMPLATES, type Format, type TemplateName } from './choices.js';
 import type { DevCommandOptions } from './commands/dev.js';
 import type { InvokeCommandOptions } from './commands/invoke.js';
 import { addServeFlags } from './serve-flags.js';
@@ -23,6 +23,32 @@ export function parseTimeout(value: string): number {
   }
   return Math.round(seconds * 1000);
 }
+
+/** What commander hands `init`'s action. */
+interface InitCommandOptions {
+  readonly template: TemplateName;
+  readonly appId?: string;
+  readonly displayName?: string;
+  /** `--install` / `--no-install`; undefined when neither was passed. */
+  readonly install?: boolean;
+  readonly yes: boolean;
+  readonly force: boolean;
+}
+
+/** The end of `init --help`: the templates, when init asks, and its exit codes. */
+const INIT_HELP = [
+  '',
+  'Templates:',
+  ...TEMPLATES.map((t) => `  ${t.padEnd(7)}${TEMPLATE_HINTS[t]}`),
+  '',
+  'On a terminal (stdin and stdout), without --yes and with no CI variable set, init',
+  'asks for the template, app id and display name that the argument and flags leave',
+  'out, then whether to install; otherwise it never asks. npm install runs',
+  '$IMPERAL_NPM when that is set, else npm.',
+  '',
+  'Exit codes: 0 scaffolded, 1 npm install failed (the scaffold stays), 2 usage error,',
+  '130 cancelled at a question (nothing written).',
+].join('\n');
 
 /**
  * Rule ids for `validate --help`. The rules are only loaded when that help is
@@ -62,17 +88,25 @@ export function createProgram(io: CliIO, result: { code: number }): Command {
     .showHelpAfterError('(run imperal --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .addHelpText('after', '\nExit codes: 0 ok (warnings allowed), 1 errors found or the command failed, 2 usage error.');
+    .addHelpText('after', '\nExit codes: 0 ok (warnings allowed), 1 errors found or the command failed, 2 usage error, 130 cancelled at a question (init).');
 
   program
     .command('init')
-    .description('Scaffold a new extension project in <name>/ (app id = the folder name).')
-    .argument('<name>', 'folder to create; its basename becomes the app id (lowercase, digits, hyphens)')
-    .addOption(new Option('-t, --template <template>', 'what to start from: chat functions, a raw tool, a sidebar panel, or every surface').choices([...TEMPLATES]).default('chat'))
+    .description('Scaffold a new extension project in [name]/ (app id = the folder name). On a terminal, asks for whatever the flags leave out.')
+    .argument('[name]', 'folder to create; its basename becomes the app id (lowercase, digits, hyphens)')
+    .addOption(new Option('-t, --template <template>', 'what to start from (see Templates below)').choices([...TEMPLATES]).default('chat'))
+    .option('--app-id <id>', 'the app id (default: the folder name; without [name], also the folder)')
+    .option('--display-name <text>', 'the human-readable name (default: from the app id, my-notes → My Notes)')
+    .option('--install', 'run npm install in the new project (asked on a terminal)')
+    .option('--no-install', 'do not run npm install (the default when nothing is asked)')
+    .option('-y, --yes', 'ask nothing: take the defaults for whatever the flags leave out', false)
     .option('-f, --force', 'write into an existing non-empty folder', false)
-    .action(async (name: string, opts: { template: TemplateName; force: boolean }) => {
+    .addHelpText('after', () => INIT_HELP)
+    .action(async (name: string | undefined, opts: InitCommandOptions, command: Command) => {
       const { runInit } = await import('./commands/init.js');
-      result.code = runInit(name, { template: opts.template, force: opts.force }, io);
+      // The template's default shows in --help, but a template nobody chose is asked for on a terminal.
+      const template = command.getOptionValueSource('template') === 'default' ? undefined : opts.template;
+      result.code = await runInit(name, { template, appId: opts.appId, displayName: opts.displayName, install: opts.install, yes: opts.yes, force: opts.force }, io);
     });
 
   program

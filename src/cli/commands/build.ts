@@ -18,6 +18,7 @@ import { projectPathProblem, resolveProject } from '../../validator/project.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { countsLine, manifestCountsLine } from '../counts.js';
+import { withProgress } from '../progress.js';
 import { style } from '../style.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { formatFinding } from '../../validator/report/human.js';
@@ -49,7 +50,7 @@ export async function runBuild(path: string, io: CliIO, options: BuildCommandOpt
   if (existing.syntaxError) {
     throw new CliError(`${project.manifestPath} is not valid JSON (line ${existing.syntaxError.line}): ${existing.syntaxError.message}. Fix or delete it, then run imperal build again.`, EXIT_USAGE);
   }
-  const loaded = await loadExtension(project, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+  const loaded = await withProgress(io, 'Loading and bundling the extension…', () => loadExtension(project, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }));
   const loadErrors = loaded.findings.filter((f) => f.level === 'ERROR');
   if (!loaded.ext || loadErrors.length > 0) {
     io.err(`${s.fail('Error:')} could not load the extension in '${project.root}':\n\n${loaded.findings.map((f) => formatFinding(f, s)).join('\n\n')}\n`);

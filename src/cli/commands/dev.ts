@@ -9,6 +9,7 @@ import { startDev } from '../../dev/server.js';
 import { DevError } from '../../errors.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { withProgress } from '../progress.js';
 
 /** Options of {@link runDev}. */
 export interface DevCommandOptions {
@@ -46,7 +47,20 @@ export async function runDev(entry: string | undefined, options: DevCommandOptio
   const port = parsePort(options.port, 4300);
   let server;
   try {
-    server = await startDev({ entry, port, host: options.host ?? '127.0.0.1', dataDir: options.data, reset: options.reset ?? false, log: (line) => io.out(`${line}\n`) });
+    // The first bundle and load can take a while: a spinner until the server is up, cleared before each log line.
+    server = await withProgress(io, 'Starting the local platform…', (progress) =>
+      startDev({
+        entry,
+        port,
+        host: options.host ?? '127.0.0.1',
+        dataDir: options.data,
+        reset: options.reset ?? false,
+        log: (line) => {
+          progress.interrupt();
+          io.out(`${line}\n`);
+        },
+      }),
+    );
   } catch (error) {
     if (error instanceof DevError) throw new CliError(error.message, EXIT_FAILURE);
     throw error;
