@@ -95,7 +95,11 @@ export async function runRpcRequest(ext: Extension, request: RpcRequest, ctx: Co
   }
   try {
     const { maxResultBytes, maxErrorMessageBytes } = options;
-    const result = await dispatch(ext, { kind: 'tool', name: request.function, params: request.params }, ctx, { maxResultBytes, maxErrorMessageBytes });
+    const name = request.function;
+    // A chat function's name goes straight to the dispatcher's chat-function path (the
+    // same answer the tool route gives it, without the route's extra steps).
+    const kind = !name.startsWith('__') && !ext.registry.tools.has(name) && ext.registry.functions.has(name) ? 'function' : 'tool';
+    const result = await dispatch(ext, { kind, name, params: request.params }, ctx, { maxResultBytes, maxErrorMessageBytes });
     return {
       v: 1,
       corr_id: request.corr_id,

@@ -8,9 +8,9 @@
  *
  * @module
  */
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { CallTokenError } from '../errors.js';
-import { bytesOf, hmacSha256, safeEqual } from './hmac.js';
+import { bytesOf, hmacSha256 } from './hmac.js';
 
 /** Tool types a call token may name. */
 export type CallTokenToolType = 'skeleton' | 'panel' | 'tool' | 'chat_fn';
@@ -98,12 +98,31 @@ export function mintCallToken(o: MintCallTokenOptions): string {
   return `${b64url(payload)}.${b64url(hmacSha256(o.secret, payload))}`;
 }
 
-/** Decodes unpadded base64url, accepting only its canonical form (no stray tail bits: one token, one spelling). */
-function decodePart(part: string): Buffer {
-  if (part === '' || !/^[A-Za-z0-9_-]*$/.test(part)) throw new CallTokenError('malformed call token: not base64url');
-  const bytes = Buffer.from(part, 'base64url');
-  if (b64url(bytes) !== part) throw new CallTokenError('malformed call token: not canonical base64url');
-  return bytes;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Checks that `part` is unpadded base64url in its canonical spelling: a length that
+ * whole bytes can have, and no stray bits in the last character (one token, one
+ * spelling). Checked on the text, without decoding and encoding it again.
+ */
+function checkPart(part: string): void {
+  if (!BASE64URL.test(part)) throw new CallTokenError('malformed call token: not base64url');
+  const rest = part.length % 4;
+  if (rest === 0) return;
+  const c = part.charCodeAt(part.length - 1);
+  const value = c >= 97 ? c - 71 : c >= 65 ? c - 65 : c >= 48 ? c + 4 : c === 45 ? 62 : 63;
+  if (rest === 1 || (value & (rest === 2 ? 0x0f : 0x03)) !== 0) throw new CallTokenError('malformed call token: not canonical base64url');
+}
+
+/**
+ * Constant-time equality of two ASCII texts of the same alphabet (signatures in
+ * base64url): every character is compared whatever the first difference.
+ */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 function readClaims(payload: Buffer): CallTokenClaims {
@@ -155,9 +174,15 @@ export function callTokenVerifier(o: VerifyCallTokenOptions): (token: string) =>
     if (token.length > CALL_TOKEN_MAX_LENGTH) throw new CallTokenError('token length exceeds limit');
     const dot = token.indexOf('.');
     if (dot < 0) throw new CallTokenError('malformed call token');
-    const payload = decodePart(token.slice(0, dot));
-    const signature = decodePart(token.slice(dot + 1));
-    if (!keys.some((key) => safeEqual(signature, hmacSha256(key, payload)))) throw new CallTokenError('invalid call token signature');
+    const encodedPayload = token.slice(0, dot);
+    const signature = token.slice(dot + 1);
+    checkPart(encodedPayload);
+    checkPart(signature);
+    const payload = Buffer.from(encodedPayload, 'base64url');
+    // Compared as base64url text (canonical on both sides): no buffers made per token.
+    if (!keys.some((key) => sameText(signature, createHmac('sha256', key).update(payload).digest('base64url')))) {
+      throw new CallTokenError('invalid call token signature');
+    }
     const claims = readClaims(payload);
     const now = Math.floor(clock() / 1000);
     if (claims.exp <= now) throw new CallTokenError('call token expired');

@@ -110,6 +110,21 @@ export interface RpcAuth {
 const refuse = (message: string, status: 401 | 503 = 401): AuthResult => ({ ok: false, status, message });
 const CALL_TOKEN_TOOL_TYPES: ReadonlySet<string> = new Set(['tool', 'chat_fn']);
 
+const AUTHORIZATION = /^(\S+)\s+(\S+)\s*$/;
+const CALL_TOKEN_PREFIX = 'ImperalCallToken ';
+
+/** `<scheme> <credential>` → the scheme in lower case and the credential; `['', '']` when the header is not that shape. */
+function splitAuthorization(header: string | undefined): [string, string] {
+  if (header === undefined) return ['', ''];
+  // The platform's own spelling, without a regular expression (every call carries it).
+  if (header.startsWith(CALL_TOKEN_PREFIX)) {
+    const credential = header.slice(CALL_TOKEN_PREFIX.length);
+    if (credential !== '' && !/\s/.test(credential)) return ['imperalcalltoken', credential];
+  }
+  const match = AUTHORIZATION.exec(header);
+  return match ? [match[1]!.toLowerCase(), match[2]!] : ['', ''];
+}
+
 /** Builds the `/v1/rpc` credential check from the host's options. */
 export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
   const secrets = (options.callTokenSecrets ?? []).filter((s) => s.length > 0);
@@ -159,11 +174,10 @@ export function createRpcAuth(options: RpcAuthOptions): RpcAuth {
     authenticate(authorization) {
       if (!configured) return refuse('this host accepts no /v1/rpc calls: start it with --call-token-secret or --jwks-url (or --insecure for local development)');
       const insecureCaller: AuthResult = { ok: true, caller: { scheme: 'insecure', userId: null } };
-      const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
-      const scheme = match?.[1]!.toLowerCase();
+      const [scheme, credential] = splitAuthorization(authorization);
       // With --insecure, a credential of a kind the host cannot check is ignored, not refused.
-      if (scheme === 'imperalcalltoken') return secrets.length > 0 || !insecure ? viaCallToken(match![2]!) : insecureCaller;
-      if (scheme === 'bearer') return jwt || !insecure ? viaJwt(match![2]!) : insecureCaller;
+      if (scheme === 'imperalcalltoken') return secrets.length > 0 || !insecure ? viaCallToken(credential) : insecureCaller;
+      if (scheme === 'bearer') return jwt || !insecure ? viaJwt(credential) : insecureCaller;
       if (insecure && authorization === undefined) return insecureCaller;
       return refuse(authorization === undefined ? "missing 'Authorization: ImperalCallToken <token>' (or 'Bearer <jwt>')" : "unsupported Authorization scheme; use 'ImperalCallToken <token>' or 'Bearer <jwt>'");
     },

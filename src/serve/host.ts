@@ -127,10 +127,15 @@ export class Host implements HostCore {
     const remainingMs = Number((request.deadline_ns - startedAtNs) / 1_000_000n);
     if (remainingMs <= 0) return bare(timeoutReply('deadline passed before the call started'));
 
-    const controller = new AbortController();
+    // The signal (and its controller) is made only when the handler or a client reads it:
+    // most calls never do. Read after the deadline, it is already aborted.
+    let controller: AbortController | undefined;
     let timedOut = false;
-    // The signal itself is made only when the handler or a client reads it (most calls never do).
-    const signal = (): AbortSignal => controller.signal;
+    const signal = (): AbortSignal => {
+      controller ??= new AbortController();
+      if (timedOut && !controller.signal.aborted) controller.abort(new DeadlineError());
+      return controller.signal;
+    };
     let scope: CallScopeLike;
     try {
       scope = this.#options.contexts.forCall(request, { signal, ...(extras.callToken ? { callToken: extras.callToken } : {}) });
@@ -138,36 +143,40 @@ export class Host implements HostCore {
       this.#options.logger?.error({ corr_id: request.corr_id, fn: request.function, err: describe(error) }, 'could not build the call context');
       return bare(this.#failure(request, startedAtNs));
     }
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<RpcReply>((resolve) => {
-      const arm = (ms: number): void => {
-        timer = setTimeout(() => {
-          const left = Number((request.deadline_ns - this.#now()) / 1_000_000n);
-          if (left > 0) return arm(timerMs(left));
-          timedOut = true;
-          controller.abort(new DeadlineError());
-          resolve(timeoutReply('the call did not finish before its deadline'));
-        }, ms);
-      };
-      arm(timerMs(remainingMs));
-    });
     const work = runRpcRequest(this.ext, request, scope.ctx, { workerId: this.workerId, now: this.#now }).catch((error: unknown) => {
       // runRpcRequest contains handler failures; reaching here means the host itself failed.
       this.#options.logger?.error({ corr_id: request.corr_id, fn: request.function, err: describe(error) }, 'call failed in the host');
       return this.#failure(request, startedAtNs);
     });
-    try {
-      const reply = await Promise.race([work, deadline]);
-      if (timedOut) {
-        this.#options.logger?.warn({ corr_id: request.corr_id, fn: request.function }, 'deadline reached: timeout reply sent; a late result will be discarded');
-        scope.abandon();
-        void work.then(() => scope.abandon());
-        return bare(reply);
-      }
-      return { reply, replied: () => scope.afterReply(), abandoned: () => scope.abandon() };
-    } finally {
-      clearTimeout(timer);
+    let timer: NodeJS.Timeout | undefined;
+    let answered = false;
+    // The reply: the call's own, or the timeout reply at the deadline, whichever comes first.
+    const reply = await new Promise<RpcReply>((resolve) => {
+      const arm = (ms: number): void => {
+        timer = setTimeout(() => {
+          if (answered) return;
+          const left = Number((request.deadline_ns - this.#now()) / 1_000_000n);
+          if (left > 0) return arm(timerMs(left));
+          timedOut = true;
+          controller?.abort(new DeadlineError());
+          resolve(timeoutReply('the call did not finish before its deadline'));
+        }, ms);
+      };
+      arm(timerMs(remainingMs));
+      void work.then((own) => {
+        if (timedOut) return;
+        answered = true;
+        resolve(own);
+      });
+    });
+    clearTimeout(timer);
+    if (timedOut) {
+      this.#options.logger?.warn({ corr_id: request.corr_id, fn: request.function }, 'deadline reached: timeout reply sent; a late result will be discarded');
+      scope.abandon();
+      void work.then(() => scope.abandon());
+      return bare(reply);
     }
+    return { reply, replied: () => scope.afterReply(), abandoned: () => scope.abandon() };
   }
 }
 

@@ -54,6 +54,9 @@ export interface HostMetrics {
   readonly contentType: string;
 }
 
+/** Durations buffered per series before they reach the histogram (bounds the buffer's memory). */
+const DURATION_BATCH = 256;
+
 /** Builds a fresh registry and the host's series in it. */
 export function createHostMetrics(options: HostMetricsOptions): HostMetrics {
   const registry = new Registry();
@@ -61,26 +64,67 @@ export function createHostMetrics(options: HostMetricsOptions): HostMetrics {
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
   const maxLabels = options.maxFunctionLabels ?? DEFAULT_MAX_FUNCTION_LABELS;
   const seen = new Set<string>();
-  const calls = new Counter({
+  // Per-call tallies are plain counters here, handed to prom-client when it is scraped
+  // (its collect hook): label hashing on every call is what a metrics library costs.
+  const answered = new Map<string, { labels: { function: string; transport: string; outcome: string }; pending: number }>();
+  const running: Record<TransportName, number> = { http: 0, redis: 0 };
+  new Counter({
     name: 'imperal_calls_total',
     help: 'Calls answered, by function, transport and outcome (success or the reply error category).',
     labelNames: ['function', 'transport', 'outcome'] as const,
     registers: [registry],
+    collect() {
+      for (const tally of answered.values()) {
+        if (tally.pending === 0) continue;
+        this.inc(tally.labels, tally.pending);
+        tally.pending = 0;
+      }
+    },
   });
+  // Durations wait in a small buffer per series and reach the histogram in batches (when
+  // the buffer fills, and at every scrape): same counts, a fraction of the per-call cost.
+  const pendingDurations = new Map<string, { labels: { function: string; transport: string }; values: number[] }>();
+  const flushDurations = (): void => {
+    for (const series of pendingDurations.values()) {
+      for (const value of series.values) duration.observe(series.labels, value);
+      series.values.length = 0;
+    }
+  };
   const duration = new Histogram({
     name: 'imperal_call_duration_seconds',
     help: 'Time from a call starting to its reply, by function and transport.',
     labelNames: ['function', 'transport'] as const,
     buckets: DURATION_BUCKETS,
     registers: [registry],
+    collect: flushDurations,
   });
-  const inFlight = new Gauge({ name: 'imperal_calls_in_flight', help: 'Calls running now, by transport.', labelNames: ['transport'] as const, registers: [registry] });
+  const observeDuration = (name: string, transport: TransportName, seconds: number): void => {
+    const key = `${name}\u0000${transport}`;
+    let series = pendingDurations.get(key);
+    if (!series) pendingDurations.set(key, (series = { labels: { function: name, transport }, values: [] }));
+    series.values.push(seconds);
+    if (series.values.length >= DURATION_BATCH) flushDurations();
+  };
+  new Gauge({
+    name: 'imperal_calls_in_flight',
+    help: 'Calls running now, by transport.',
+    labelNames: ['transport'] as const,
+    registers: [registry],
+    collect() {
+      for (const transport of ['http', 'redis'] as const) this.set({ transport }, running[transport]);
+    },
+  });
   const redeliveries = new Counter({ name: 'imperal_redeliveries_total', help: 'Stream entries delivered more than once.', registers: [registry] });
   const deadLetters = new Counter({ name: 'imperal_dead_letters_total', help: 'Stream entries moved to the dead-letter stream.', registers: [registry] });
   const doneCache = new Counter({ name: 'imperal_done_cache_replies_total', help: 'Replies served from the stored reply of an earlier run (handler not run).', registers: [registry] });
   const refusals = new Counter({ name: 'imperal_http_refusals_total', help: 'HTTP requests refused before any handler ran, by status.', labelNames: ['status'] as const, registers: [registry] });
-  // Pre-create the zero series so a scrape shows them before the first call.
-  for (const transport of ['http', 'redis'] as const) inFlight.set({ transport }, 0);
+
+  const countAnswer = (name: string, transport: TransportName, outcome: string): void => {
+    const key = `${name}\u0000${transport}\u0000${outcome}`;
+    const tally = answered.get(key);
+    if (tally) tally.pending++;
+    else answered.set(key, { labels: { function: name, transport, outcome }, pending: 1 });
+  };
 
   /** Bounds label cardinality: known names keep their label, new ones past the cap share one. */
   const label = (fn: string): string => {
@@ -93,15 +137,15 @@ export function createHostMetrics(options: HostMetricsOptions): HostMetrics {
   return {
     callStarted(fn, transport) {
       const name = label(fn);
-      inFlight.inc({ transport });
-      const stop = duration.startTimer({ function: name, transport });
+      running[transport]++;
+      const started = performance.now();
       let ended = false;
       return (reply) => {
         if (ended) return; // a second end (a late result after a timeout) must not count twice
         ended = true;
-        inFlight.dec({ transport });
-        stop();
-        calls.inc({ function: name, transport, outcome: reply.status === 'success' ? 'success' : (reply.error?.category ?? 'infrastructure') });
+        running[transport]--;
+        observeDuration(name, transport, (performance.now() - started) / 1000);
+        countAnswer(name, transport, reply.status === 'success' ? 'success' : (reply.error?.category ?? 'infrastructure'));
       };
     },
     redelivered: (count = 1) => redeliveries.inc(count),

@@ -149,7 +149,9 @@ export class HttpTransport implements Transport {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // After close() began, each answer ends its connection (no keep-alive past shutdown).
     if (!this.#listening) res.setHeader('connection', 'close');
-    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
     if (path === '/v1/rpc') return req.method === 'POST' ? this.#rpc(req, res) : this.#refuse(res, 405, 'use POST /v1/rpc', { allow: 'POST' });
     const hook = WEBHOOK_ROUTE.exec(path);
     if (hook) return this.#webhook(req, res, safeDecode(hook[1]!), hook[2] ?? '/');
@@ -234,10 +236,8 @@ export class HttpTransport implements Transport {
     }
     const call = await this.#o.host.run(request, 'http', caller.callToken ? { callToken: caller.callToken } : {});
     // Background tasks start once the reply has left; a client gone before that drops them.
-    res.once('finish', () => call.replied());
-    res.once('close', () => {
-      if (!res.writableFinished) call.abandoned();
-    });
+    // 'close' follows every answer: finished, it was delivered; not, the client went first.
+    res.once('close', () => (res.writableFinished ? call.replied() : call.abandoned()));
     send(res, 200, encodeReply(call.reply), { 'content-type': 'application/json' });
   }
 
