@@ -59,10 +59,14 @@ export function field(body: Record<string, unknown>, name: string): string {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
 
-/** The built playground: `dist/playground` next to the CLI, or the repository's build when running from sources. */
+/**
+ * The built playground: `dist/playground` beside this code's chunk in `dist/`, or the
+ * repository's build when running from the sources (`src/dev/`). Only a built folder
+ * counts (it has `app.js`; the repository's `playground/` sources do not).
+ */
 export function playgroundDir(): string | undefined {
-  const candidates = ['../playground/', '../../dist/playground/', '../../playground/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
-  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  const candidates = ['./playground/', '../../dist/playground/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'app.js')));
 }
 
 const MISSING = `<!doctype html><meta charset="utf-8"><title>imperal dev</title><body style="font-family:sans-serif">

@@ -6,7 +6,8 @@
  * allow-list.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,4 +204,42 @@ describe('npm pack → install → import', () => {
     // copies its scaffold, which has its own `src/` and `test/*.test.ts` on purpose.
     expect(files.filter((f) => f.startsWith('src/') || (/\.test\./.test(f) && !f.startsWith('templates/')))).toEqual([]);
   });
+
+  it('imperal dev from the installed package serves the built playground', async () => {
+    const installed = join(work, 'consumer/node_modules/@imperal/sdk');
+    // esbuild is an optional peer that every template lists as a devDependency.
+    symlinkSync(join(root, 'node_modules/esbuild'), join(work, 'consumer/node_modules/esbuild'), 'dir');
+    const dir = project('dev', {
+      'package.json': JSON.stringify({ name: 'pack-dev', type: 'module', private: true }),
+      'index.mjs': "import { Extension } from '@imperal/sdk';\nexport const ext = new Extension('pack-dev', { version: '1.0.0' });\n",
+    });
+    const child = spawn(process.execPath, [join(installed, 'dist/cli/main.js'), 'dev', 'index.mjs', '--no-open', '--port', '0', '--data', join(dir, '.data')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        const timer = setTimeout(() => reject(new Error(`imperal dev did not start within 30 s:\n${output}`)), 30_000);
+        const onData = (chunk: Buffer): void => {
+          output += chunk.toString();
+          const m = /playground at (http:\/\/\S+)/.exec(output);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`imperal dev exited ${code}:\n${output}`)));
+      });
+      const page = await (await fetch(url)).text();
+      expect(page).not.toContain('not built');
+      expect(page).toMatch(/<script[^>]+app\.js/);
+      const app = await fetch(new URL('/app.js', url));
+      expect(app.status).toBe(200);
+      expect((await app.text()).length).toBeGreaterThan(10_000);
+    } finally {
+      const exited = new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });
