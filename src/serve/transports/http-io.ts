@@ -61,6 +61,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 /** True for `application/json` and `application/<x>+json` (parameters such as `charset` allowed). */
 export function isJsonContentType(value: string | undefined): boolean {
   if (!value) return false;
+  if (value === 'application/json') return true; // what every platform call sends
   const type = value.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
