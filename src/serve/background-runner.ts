@@ -156,7 +156,8 @@ export class CallTasks implements BackgroundTaskRunner {
   readonly #runner: HostBackgroundRunner;
   readonly #delivery: TaskDelivery;
   #pending: BackgroundTask[] = [];
-  #released = false;
+  /** holding until the reply; then released (tasks start at once) or dropped (the call ended unanswered). */
+  #state: 'holding' | 'released' | 'dropped' = 'holding';
 
   constructor(runner: HostBackgroundRunner, delivery: TaskDelivery) {
     this.#runner = runner;
@@ -164,24 +165,27 @@ export class CallTasks implements BackgroundTaskRunner {
   }
 
   schedule(task: BackgroundTask): void {
+    // A call that timed out or lost its client keeps none of its work, even work scheduled late.
+    if (this.#state === 'dropped') return;
     this.#runner.reserve();
-    if (this.#released) this.#runner.start(task, this.#delivery);
+    if (this.#state === 'released') this.#runner.start(task, this.#delivery);
     else this.#pending.push(task);
   }
 
-  /** The reply is out: start the call's tasks. Idempotent. */
+  /** The reply is out: start the call's tasks. Idempotent; nothing once dropped. */
   release(): void {
-    if (this.#released) return;
-    this.#released = true;
+    if (this.#state !== 'holding') return;
+    this.#state = 'released';
     const tasks = this.#pending;
     this.#pending = [];
     for (const task of tasks) this.#runner.start(task, this.#delivery);
   }
 
-  /** Drops tasks that never started (a call whose reply was never sent). */
+  /** Drops tasks that never started (a call whose reply was never sent), and any scheduled later. */
   discard(): void {
+    if (this.#state === 'released') return;
     for (let i = 0; i < this.#pending.length; i++) this.#runner.unreserve();
     this.#pending = [];
-    this.#released = true;
+    this.#state = 'dropped';
   }
 }

@@ -44,10 +44,12 @@ export interface CallContextFactoryOptions {
 /** The context of one call, and what the host does once the call has replied. */
 export interface CallScope {
   readonly ctx: Context;
-  /** The call's reply is out: its background tasks may start. */
+  /** The call's reply is out: its background tasks may start (and any scheduled later start at once). */
   afterReply(): void;
-  /** The call ended without a reply being sent: its unstarted background tasks are dropped. */
+  /** The call ended without a reply being sent: its unstarted background tasks are dropped (and any scheduled later). */
   abandon(): void;
+  /** True when background tasks wait for {@link afterReply}. */
+  hasTasks(): boolean;
 }
 
 /** Extra facts about a call that the envelope does not carry. */
@@ -112,6 +114,8 @@ export class CallContextFactory {
     const o = this.#options;
     const identity = identityOf(request);
     let tasks: CallTasks | undefined;
+    // How the call ended, for tasks scheduled after that (a handler's promise left running).
+    let ended: 'replied' | 'abandoned' | undefined;
     const ctx = createContext({
       kind: contextKindOf(o.ext, request),
       gatewayUrl: o.gatewayUrl,
@@ -127,12 +131,27 @@ export class CallContextFactory {
       ...(o.env ? { env: o.env } : {}),
       backgroundTasks: {
         schedule: (task) => {
-          tasks ??= this.background.forCall({ deliver: this.#chatOf(request), redact: (text) => ctx.redactSecrets(text) });
+          if (!tasks) {
+            tasks = this.background.forCall({ deliver: this.#chatOf(request), redact: (text) => ctx.redactSecrets(text) });
+            if (ended === 'replied') tasks.release();
+            else if (ended === 'abandoned') tasks.discard();
+          }
           tasks.schedule(task);
         },
       },
     });
-    return { ctx, afterReply: () => tasks?.release(), abandon: () => tasks?.discard() };
+    return {
+      ctx,
+      afterReply: () => {
+        ended ??= 'replied';
+        tasks?.release();
+      },
+      abandon: () => {
+        ended ??= 'abandoned';
+        tasks?.discard();
+      },
+      hasTasks: () => tasks !== undefined && ended === undefined,
+    };
   }
 
   /**

@@ -20,6 +20,8 @@ export interface CallScopeLike {
   readonly ctx: Context;
   afterReply(): void;
   abandon(): void;
+  /** True when background tasks wait for the reply. */
+  hasTasks(): boolean;
 }
 
 /** Builds per-call contexts; the host hands it the call's deadline signal. */
@@ -121,7 +123,7 @@ export class Host implements HostCore {
 
   async #run(request: RpcRequest, extras: CallOptions): Promise<ExecutedCall> {
     const startedAtNs = this.#now();
-    const bare = (reply: RpcReply): ExecutedCall => ({ reply, replied: () => undefined, abandoned: () => undefined });
+    const bare = (reply: RpcReply): ExecutedCall => ({ reply, replied: () => undefined, abandoned: () => undefined, hasBackgroundTasks: () => false });
     const timeoutReply = (message: string): RpcReply =>
       buildErrorReply({ corrId: request.corr_id, category: 'timeout', message, retryable: true, workerId: this.workerId, startedAtNs });
     const remainingMs = Number((request.deadline_ns - startedAtNs) / 1_000_000n);
@@ -176,7 +178,7 @@ export class Host implements HostCore {
       void work.then(() => scope.abandon());
       return bare(reply);
     }
-    return { reply, replied: () => scope.afterReply(), abandoned: () => scope.abandon() };
+    return { reply, replied: () => scope.afterReply(), abandoned: () => scope.abandon(), hasBackgroundTasks: () => scope.hasTasks() };
   }
 }
 

@@ -63,4 +63,6 @@ export interface ExecutedCall {
   replied(): void;
   /** The reply was not delivered (or the call timed out): the call's background tasks are dropped. */
   abandoned(): void;
+  /** True when the call scheduled background tasks that wait for {@link replied} (a transport may skip watching delivery otherwise). */
+  hasBackgroundTasks(): boolean;
 }

@@ -6,7 +6,7 @@ import { ActionResult } from '../../src/types/action-result.js';
 import { createContext } from '../../src/context/factory.js';
 import { decodeRequest } from '../../src/rpc/envelope.js';
 import { HostBackgroundRunner, type TaskOutcome } from '../../src/serve/background-runner.js';
-import { contextKindOf } from '../../src/serve/call-context.js';
+import { CallContextFactory, contextKindOf } from '../../src/serve/call-context.js';
 import { createHostMetrics, OTHER_FUNCTION_LABEL } from '../../src/serve/metrics.js';
 import { ext } from './fixtures/wire-ext.js';
 
@@ -60,6 +60,30 @@ describe('ctx.backgroundTask', () => {
       { id: b, name: 'report', timeoutMs: 1_800_000, longRunning: true },
     ]);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('CallContextFactory scopes', () => {
+  it('holds tasks until the reply, starts later ones at once, drops those of an abandoned call', async () => {
+    const outcomes: TaskOutcome[] = [];
+    const factory = new CallContextFactory({ ext, gatewayUrl: 'http://127.0.0.1:9', serviceToken: 'svc', background: { onOutcome: (o) => outcomes.push(o) } });
+    const replied = factory.forCall(request('__health__', '__system__'));
+    expect(replied.hasTasks()).toBe(false);
+    replied.ctx.backgroundTask(async () => null, { name: 'before' });
+    expect(replied.hasTasks()).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(outcomes).toEqual([]); // held until the reply is out
+    replied.afterReply();
+    expect(replied.hasTasks()).toBe(false);
+    // A task scheduled after the reply (a promise the handler left running) starts at once.
+    replied.ctx.backgroundTask(async () => null, { name: 'after' });
+    const abandoned = factory.forCall(request('__health__', '__system__'));
+    abandoned.abandon();
+    abandoned.ctx.backgroundTask(async () => null, { name: 'dropped' });
+    for (let i = 0; i < 100 && outcomes.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(outcomes.map((o) => o.name).sort()).toEqual(['after', 'before']);
+    await factory.close(1000);
   });
 });
 

@@ -255,8 +255,10 @@ export class HttpTransport implements Transport {
       const call = await this.#o.host.run(request, 'http', caller.callToken ? { callToken: caller.callToken } : {});
       // Background tasks start once the reply has left; a client gone before that drops them.
       // 'close' follows every answer: finished, it was delivered; not, the client went first.
-      res.once('close', () => (res.writableFinished ? call.replied() : call.abandoned()));
+      // A call with no tasks waiting has nothing to hold back (tasks it schedules later start at once).
+      if (call.hasBackgroundTasks()) res.once('close', () => (res.writableFinished ? call.replied() : call.abandoned()));
       send(res, 200, encodeReply(call.reply), { 'content-type': 'application/json' });
+      if (!call.hasBackgroundTasks()) call.replied();
     } finally {
       this.#inFlight--;
     }
