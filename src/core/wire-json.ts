@@ -179,8 +179,6 @@ const dateToJSON = Date.prototype.toJSON;
  * read that throws. Builds no text, so a small result costs a short walk.
  */
 export function wireSizeBound(value: unknown): number {
-  // A toJSON on Object.prototype itself (pollution) would apply to every plain object: leave those to the full writer.
-  if (Object.hasOwn(Object.prototype, 'toJSON')) return -1;
   try {
     return bound(value, 0);
   } catch {
@@ -189,43 +187,39 @@ export function wireSizeBound(value: unknown): number {
 }
 
 function bound(value: unknown, depth: number): number {
-  switch (typeof value) {
-    case 'string':
-      return value.length * 6 + 2;
-    case 'number':
-      return Number.isFinite(value) ? 24 : -1;
-    case 'boolean':
-      return 5;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return 4;
-    case 'object': {
-      if (value === null) return 4;
-      if (depth >= WIRE_MAX_DEPTH) return -1;
-      let total = 2;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const size = bound(value[i], depth + 1);
-          if (size < 0) return -1;
-          total += size + 1;
-        }
-        return total;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto === Date.prototype && (value as Date).toJSON === dateToJSON) return 32;
-      // An own toJSON (enumerable or not) changes what is written: the full writer handles it.
-      if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, 'toJSON')) return -1;
-      for (const key in value) {
-        const size = bound((value as Record<string, unknown>)[key], depth + 1);
-        if (size < 0) return -1;
-        total += key.length * 6 + 4 + size;
-      }
-      return total;
+  const type = typeof value;
+  if (type === 'string') return (value as string).length * 6 + 2;
+  if (type === 'number') return Number.isFinite(value) ? 24 : -1;
+  if (type === 'boolean') return 5;
+  if (type !== 'object') return type === 'undefined' || type === 'function' || type === 'symbol' ? 4 : -1;
+  if (value === null) return 4;
+  if (depth >= WIRE_MAX_DEPTH) return -1;
+  const object = value as Record<string, unknown>;
+  if (Array.isArray(object)) {
+    // A toJSON (own, or put on Array.prototype) changes what is written: the full writer handles it.
+    if (object.toJSON !== undefined) return -1;
+    let total = 2;
+    for (let i = 0; i < object.length; i++) {
+      const size = bound(object[i], depth + 1);
+      if (size < 0) return -1;
+      total += size + 1;
     }
-    default:
-      return -1;
+    return total;
   }
+  const proto: unknown = Object.getPrototypeOf(object);
+  if (proto !== Object.prototype && proto !== null) return proto === Date.prototype && object.toJSON === dateToJSON ? 32 : -1;
+  // One lookup finds an own toJSON and one put on Object.prototype (pollution) alike.
+  if (object.toJSON !== undefined) return -1;
+  // Own enumerable keys, as JSON.stringify writes them.
+  const keys = Object.keys(object);
+  let total = 2;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const size = bound(object[key], depth + 1);
+    if (size < 0) return -1;
+    total += key.length * 6 + 4 + size;
+  }
+  return total;
 }
 
 /**
