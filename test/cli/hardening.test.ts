@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { colourEnabled } from '../../src/cli/style.js';
-import { parseTimeout, rulesHelp } from '../../src/cli/main.js';
+import { parseTimeout, rulesHelp } from '../../src/cli/program.js';
 import { ALL_RULES } from '../../src/validator/index.js';
 import { cleanScratch, cli, linkSdk, scratch } from './helpers.js';
 
@@ -160,7 +160,7 @@ describe('a CLI that feels native', () => {
   it('colours the human report when FORCE_COLOR is set', async () => {
     const dir = await project();
     let out = '';
-    const { runCli } = await import('../../src/cli/main.js');
+    const { runCli } = await import('../../src/cli/program.js');
     const code = await runCli(['validate', dir], { out: (t) => void (out += t), err: () => undefined, env: { FORCE_COLOR: '1' } });
     expect(code).toBe(0);
     expect(out).toContain('\u001b[');

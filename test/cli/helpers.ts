@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/program.js';
 
 /** Repository root (the built package, for projects that import `@imperal/sdk`). */
 export const REPO = join(import.meta.dirname, '../..');

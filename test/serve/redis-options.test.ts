@@ -3,7 +3,8 @@
  * masking, and `imperal serve --help` listing every flag with its variable.
  */
 import { describe, expect, it } from 'vitest';
-import { createProgram, runCli } from '../../src/cli/main.js';
+import { createProgram, runCli } from '../../src/cli/program.js';
+import { addServeFlags } from '../../src/cli/serve-flags.js';
 import { ValidationError } from '../../src/errors.js';
 import { secretMasker } from '../../src/serve/logger.js';
 import { redactUrl, resolveServeOptions, SERVE_DEFAULTS, SERVE_FLAGS, secretValues } from '../../src/serve/options.js';
@@ -110,7 +111,7 @@ describe('secret masking', () => {
 describe('imperal serve --help', () => {
   it('lists every flag with its environment variable', () => {
     let out = '';
-    const program = createProgram({ out: (t) => (out += t), err: (t) => (out += t) }, { code: 0 });
+    const program = createProgram({ out: (t) => (out += t), err: (t) => (out += t) }, { code: 0 }, addServeFlags);
     try {
       program.parse(['serve', '--help'], { from: 'user' });
     } catch {

@@ -5,10 +5,10 @@
  * @module
  */
 import { fork } from 'node:child_process';
+import { DEFAULT_LOAD_TIMEOUT_MS } from './limits.js';
 import type { ChildMessage } from './protocol.js';
 
-/** Default bound on loading an extension (`--timeout`), in milliseconds. */
-export const DEFAULT_LOAD_TIMEOUT_MS = 30_000;
+export { DEFAULT_LOAD_TIMEOUT_MS } from './limits.js';
 
 /** How long the child may keep running after it replied before it counts as holding open handles. */
 export const SETTLE_MS = 2_000;
