@@ -110,7 +110,8 @@ function checkPart(part: string): void {
   const rest = part.length % 4;
   if (rest === 0) return;
   const c = part.charCodeAt(part.length - 1);
-  const value = c >= 97 ? c - 71 : c >= 65 ? c - 65 : c >= 48 ? c + 4 : c === 45 ? 62 : 63;
+  // The character's 6-bit value: A–Z 0–25, a–z 26–51, 0–9 52–61, '-' 62, '_' 63.
+  const value = c === 95 ? 63 : c === 45 ? 62 : c >= 97 ? c - 71 : c >= 65 ? c - 65 : c + 4;
   if (rest === 1 || (value & (rest === 2 ? 0x0f : 0x03)) !== 0) throw new CallTokenError('malformed call token: not canonical base64url');
 }
 

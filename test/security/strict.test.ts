@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, CallTokenError, ValidationError, WebhookVerificationError } from '../../src/errors.js';
-import { memoryReplayGuard, mintCallToken, verifyCallToken } from '../../src/security/call-token.js';
+import { callTokenVerifier, memoryReplayGuard, mintCallToken, verifyCallToken } from '../../src/security/call-token.js';
 import { createJwtVerifier } from '../../src/security/jwt.js';
 import { isValidWebhookSignature, signWebhook, verifyWebhookSignature, type VerifyWebhookOptions } from '../../src/security/webhook.js';
 
@@ -150,5 +150,25 @@ describe('JWTs', () => {
     await expect(verify(await sign('u', nowSec + 3600))).rejects.toThrow('issued in the future');
     expect((await verify(await sign('u', nowSec + 20))).imperalId).toBe('u');
     await expect(verify(null as never)).rejects.toThrow(AuthError);
+  });
+});
+
+describe('call-token spelling', () => {
+  it('the canonical-spelling check equals decoding and re-encoding, for every length and last character', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const verify = callTokenVerifier({ secrets: ['k'] });
+    for (let length = 1; length <= 8; length++) {
+      for (const last of alphabet) {
+        const part = 'Q'.repeat(length - 1) + last;
+        const canonical = Buffer.from(part, 'base64url').toString('base64url') === part;
+        let message = '';
+        try {
+          verify(`${part}.AAAA`);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(/not canonical/.test(message), `${part}: ${message}`).toBe(!canonical);
+      }
+    }
   });
 });
