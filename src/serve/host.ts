@@ -145,37 +145,44 @@ export class Host implements HostCore {
       this.#options.logger?.error({ corr_id: request.corr_id, fn: request.function, err: describe(error) }, 'could not build the call context');
       return bare(this.#failure(request, startedAtNs));
     }
+    let timer: NodeJS.Timeout | undefined;
+    let answered = false;
+    let settle!: (reply: RpcReply) => void;
+    // The reply: the call's own, or the timeout reply at the deadline, whichever comes first.
+    const replied = new Promise<RpcReply>((resolve) => (settle = resolve));
+    // Armed before the handler starts: a handler that blocks before its first await
+    // cannot push the deadline back (the timer fires as soon as it yields).
+    const arm = (ms: number): void => {
+      timer = setTimeout(() => {
+        if (answered) return;
+        const left = Number((request.deadline_ns - this.#now()) / 1_000_000n);
+        if (left > 0) return arm(timerMs(left));
+        timedOut = true;
+        controller?.abort(new DeadlineError());
+        settle(timeoutReply('the call did not finish before its deadline'));
+      }, ms);
+    };
+    arm(timerMs(remainingMs));
     const work = runRpcRequest(this.ext, request, scope.ctx, { workerId: this.workerId, now: this.#now }).catch((error: unknown) => {
       // runRpcRequest contains handler failures; reaching here means the host itself failed.
       this.#options.logger?.error({ corr_id: request.corr_id, fn: request.function, err: describe(error) }, 'call failed in the host');
       return this.#failure(request, startedAtNs);
     });
-    let timer: NodeJS.Timeout | undefined;
-    let answered = false;
-    // The reply: the call's own, or the timeout reply at the deadline, whichever comes first.
-    const reply = await new Promise<RpcReply>((resolve) => {
-      const arm = (ms: number): void => {
-        timer = setTimeout(() => {
-          if (answered) return;
-          const left = Number((request.deadline_ns - this.#now()) / 1_000_000n);
-          if (left > 0) return arm(timerMs(left));
-          timedOut = true;
-          controller?.abort(new DeadlineError());
-          resolve(timeoutReply('the call did not finish before its deadline'));
-        }, ms);
-      };
-      arm(timerMs(remainingMs));
-      void work.then((own) => {
-        if (timedOut) return;
-        answered = true;
-        resolve(own);
-      });
-    });
+    const own = (reply: RpcReply): void => {
+      if (timedOut) return;
+      answered = true;
+      settle(reply);
+    };
+    work.then(own, () => own(this.#failure(request, startedAtNs)));
+    const reply = await replied;
     clearTimeout(timer);
     if (timedOut) {
       this.#options.logger?.warn({ corr_id: request.corr_id, fn: request.function }, 'deadline reached: timeout reply sent; a late result will be discarded');
       scope.abandon();
-      void work.then(() => scope.abandon());
+      work.then(
+        () => scope.abandon(),
+        () => scope.abandon(),
+      );
       return bare(reply);
     }
     return { reply, replied: () => scope.afterReply(), abandoned: () => scope.abandon(), hasBackgroundTasks: () => scope.hasTasks() };
