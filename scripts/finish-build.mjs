@@ -33,13 +33,19 @@ function declarations(dir) {
   );
 }
 const ENTRY_REEXPORT = /^export \* from '\.\/index\.cjs';\n$/;
+// `from './x.js'`, `import('./x.js')` and the side-effect `import './x.js'`.
+const RELATIVE_JS = /(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\.js\2/g;
 const written = declarations(dist).filter((file) => !ENTRY_REEXPORT.test(readFileSync(file, 'utf8')));
 if (written.length > 0) {
   // The declarations exist once, as CommonJS (.d.cts), which both module systems can
   // import in every TypeScript resolution mode; each entry's .d.ts is an ES module that
   // re-exports its .d.cts (so no default import is typed where none exists at run time).
   for (const file of written) {
-    const text = readFileSync(file, 'utf8').replace(/(from\s+|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]+)\.js\2/g, '$1$2$3.cjs$2');
+    const text = readFileSync(file, 'utf8')
+      .split('\n')
+      // Specifiers in code only: a JSDoc example keeps the `.js` its reader would write.
+      .map((line) => (/^\s*(\*|\/\*|\/\/)/.test(line) ? line : line.replace(RELATIVE_JS, '$1$2$3.cjs$2')))
+      .join('\n');
     writeFileSync(file.replace(/\.d\.ts$/, '.d.cts'), text);
     rmSync(file);
   }

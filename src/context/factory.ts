@@ -15,7 +15,7 @@ import { GatewayBillingClient } from './clients/billing.js';
 import { GatewayCacheClient } from './clients/cache.js';
 import { CacheModels } from './clients/cache-models.js';
 import { GatewayChatInjector } from './clients/chat.js';
-import { StaticConfigClient } from './clients/config.js';
+import { StaticConfigClient, type ConfigClient } from './clients/config.js';
 import { GatewayExtensionsClient } from './clients/extensions.js';
 import { UndiciHttpClient, type AllowPrivateNetwork } from './clients/http.js';
 import { gatewayNotifyClient } from './clients/notify.js';
@@ -52,8 +52,13 @@ export interface CreateContextOptions<K extends ContextKind = ContextKind> {
   readonly extension: ExtensionLike | string;
   /** The kernel-authoritative app id, when it differs from `extension.appId`. */
   readonly extensionId?: string;
-  /** Resolved configuration. */
+  /** Resolved configuration (copied when the context is created). */
   readonly config?: Record<string, unknown>;
+  /**
+   * A ready configuration client shared by many contexts, instead of `config` (a host
+   * makes one per process rather than copying the configuration for every call).
+   */
+  readonly configClient?: ConfigClient;
   readonly time?: Partial<TimeContext>;
   /** Where gateway requests go (default: a shared keep-alive pool per origin). Tests pass a `MockAgent`. */
   readonly dispatcher?: Dispatcher;
@@ -130,7 +135,10 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
   const signalOf = (): AbortSignal => (signal ??= typeof given === 'function' ? given() : (given ?? new AbortController().signal));
   // Everything below is built the first time a handler uses a client: a host makes a
   // context for every call, and most calls use one client or none.
-  let shared: { base: ClientScope; models: CacheModels; config: StaticConfigClient; time: TimeContext; egress: UndiciHttpClient; devSecrets: boolean } | undefined;
+  // Read now, like every option: later changes to `config` or the environment do not reach this context.
+  const config = options.configClient ?? new StaticConfigClient(options.config ?? {});
+  const devSecrets = secretsDevMode(options.env);
+  let shared: { base: ClientScope; models: CacheModels; time: TimeContext; egress: UndiciHttpClient } | undefined;
   const sharedParts = (): NonNullable<typeof shared> => {
     if (shared) return shared;
     // Only a caller's signal is handed to the transport: a never-aborting one would cost a listener per request.
@@ -160,14 +168,12 @@ export function createContext<K extends ContextKind>(options: CreateContextOptio
     return (shared = {
       base,
       models: new CacheModels(ext.registry.cacheModels, extensionId),
-      config: new StaticConfigClient(options.config ?? {}),
       time: makeTimeContext(options.time, new Date(createdAt)),
       egress,
-      devSecrets: secretsDevMode(options.env),
     });
   };
   const clientsFor = (u: User): ClientSet => {
-    const { base, models, config, time, egress, devSecrets } = sharedParts();
+    const { base, models, time, egress } = sharedParts();
     const scope = u.imperalId === base.userId ? base : base.forUser(u.imperalId);
     return {
       store: new GatewayStoreClient(scope),

@@ -84,6 +84,10 @@ export class ContextImpl implements Omit<SystemContext, 'kind'> {
           if (key === 'skeleton') return (this.#skeleton ??= guardSkeleton(this.#c().skeleton, this.kind));
           return this.#c()[key];
         },
+        // Assigning one (a JavaScript test swapping in a stub) gives this context its own value, as before.
+        set(this: ContextImpl, value: unknown) {
+          Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+        },
       });
     }
   }

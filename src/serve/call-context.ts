@@ -15,6 +15,7 @@ import type { Context, ContextKind } from '../context/context.js';
 import { createContext } from '../context/factory.js';
 import { SYSTEM_USER_ID, WEBHOOK_USER_ID, type IdentityInit } from '../context/identity.js';
 import type { LogSink } from '../context/logger.js';
+import { StaticConfigClient } from '../context/clients/config.js';
 import type { Extension } from '../core/extension.js';
 import type { RpcRequest } from '../rpc/envelope.js';
 import { HostBackgroundRunner, type CallTasks, type HostBackgroundRunnerOptions } from './background-runner.js';
@@ -97,6 +98,8 @@ export function identityOf(request: RpcRequest): IdentityInit {
 export class CallContextFactory {
   readonly #options: CallContextFactoryOptions;
   readonly #pool: Pool;
+  /** `ctx.config` of every call: the configuration is copied once per process. */
+  readonly #config: StaticConfigClient;
   /** Runs `ctx.backgroundTask()` work for every call of this process. */
   readonly background: HostBackgroundRunner;
 
@@ -107,6 +110,7 @@ export class CallContextFactory {
       keepAliveTimeout: 30_000,
     });
     this.background = new HostBackgroundRunner(options.background);
+    this.#config = new StaticConfigClient(options.config ?? {});
   }
 
   /** The context of `request`, and the hooks that release its background tasks. */
@@ -126,7 +130,7 @@ export class CallContextFactory {
       dispatcher: this.#pool,
       ...(extras.callToken ? { callToken: extras.callToken } : {}),
       ...(extras.signal ? { signal: extras.signal } : {}),
-      ...(o.config ? { config: o.config } : {}),
+      configClient: this.#config,
       ...(o.logSink ? { logSink: o.logSink } : {}),
       ...(o.env ? { env: o.env } : {}),
       backgroundTasks: {
@@ -167,7 +171,7 @@ export class CallContextFactory {
       extension: o.ext,
       dispatcher: this.#pool,
       ...(signal ? { signal } : {}),
-      ...(o.config ? { config: o.config } : {}),
+      configClient: this.#config,
       ...(o.logSink ? { logSink: o.logSink } : {}),
       ...(o.env ? { env: o.env } : {}),
     });

@@ -59,6 +59,21 @@ describe('createContext', () => {
     expect(ctx.signal.aborted).toBe(false);
   });
 
+  it('reads config when the context is made; a client can still be swapped by assignment', () => {
+    const base = { kind: 'tool', gatewayUrl: GW, serviceToken: 'svc', identity: { imperalId: 'u1' }, extension: 'app1' } as const;
+    // A configuration that cannot be copied fails at creation, not at the handler's first client.
+    expect(() => createContext({ ...base, config: { f() {} } })).toThrow();
+    const config: Record<string, unknown> = { mode: 'a' };
+    const ctx = createContext({ ...base, config });
+    config.mode = 'b';
+    expect(ctx.config.get('mode')).toBe('a');
+    const stub = { get: async () => 'stubbed' } as unknown as typeof ctx.http;
+    (ctx as { http: typeof ctx.http }).http = stub;
+    expect(ctx.http).toBe(stub);
+    // Only that context: another one keeps its own client.
+    expect(createContext(base).http).not.toBe(stub);
+  });
+
   it('defaults identities of system and webhook contexts, and demands one elsewhere', () => {
     const base = { gatewayUrl: GW, serviceToken: 'svc', extension: 'app1' } as const;
     expect(createContext({ ...base, kind: 'system' }).user.imperalId).toBe('__system__');

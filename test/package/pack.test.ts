@@ -6,10 +6,10 @@
  * allow-list.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +203,25 @@ describe('npm pack → install → import', () => {
     // No repo sources and no test files. `templates/` is the exception: `imperal init`
     // copies its scaffold, which has its own `src/` and `test/*.test.ts` on purpose.
     expect(files.filter((f) => f.startsWith('src/') || (/\.test\./.test(f) && !f.startsWith('templates/')))).toEqual([]);
+  });
+
+  it('every relative import in the shipped declarations names a shipped declaration file', () => {
+    const installed = join(work, 'consumer/node_modules/@imperal/sdk');
+    const declarations = pack.files.map((f) => f.path).filter((f) => /\.d\.c?ts$/.test(f));
+    expect(declarations.length).toBeGreaterThan(5);
+    const specifier = /(?:from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\1/g;
+    for (const file of declarations) {
+      const code = readFileSync(join(installed, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line))
+        .join('\n');
+      for (const [, , rel] of code.matchAll(specifier)) {
+        // `./x.cjs` is typed by `./x.d.cts`, `./x.js` by `./x.d.ts`.
+        const typed = rel!.replace(/\.cjs$/, '.d.cts').replace(/\.js$/, '.d.ts');
+        const target = join(dirname(join(installed, file)), typed);
+        expect(existsSync(target), `${file} imports ${rel}`).toBe(true);
+      }
+    }
   });
 
   it('imperal dev from the installed package serves the built playground', async () => {

@@ -256,6 +256,11 @@ export class HttpTransport implements Transport {
       // Background tasks start once the reply has left; a client gone before that drops them.
       // 'close' follows every answer: finished, it was delivered; not, the client went first.
       // A call with no tasks waiting has nothing to hold back (tasks it schedules later start at once).
+      if (res.destroyed) {
+        // The client went away while the call ran ('close' has already fired): nobody gets the reply.
+        call.abandoned();
+        return;
+      }
       if (call.hasBackgroundTasks()) res.once('close', () => (res.writableFinished ? call.replied() : call.abandoned()));
       send(res, 200, encodeReply(call.reply), { 'content-type': 'application/json' });
       if (!call.hasBackgroundTasks()) call.replied();
