@@ -37,7 +37,7 @@ function startupRows() {
   ];
 }
 
-async function registrationRow() {
+export async function registrationRow() {
   const { Extension, ChatExtension, ActionResult, z } = await import(pathToFileURL(join(REPO, 'dist/index.js')).href);
   const FUNCTIONS = 200;
   const handler = async () => ActionResult.success({});
