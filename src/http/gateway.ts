@@ -85,8 +85,8 @@ export class GatewayReply {
    * as decimal strings (never rounded). Malformed JSON is an {@link InvalidResponseError}.
    */
   json<T = unknown>(): T {
-    const text = new TextDecoder().decode(this.body);
-    if (text.trim() === '') return null as T;
+    const text = UTF8.decode(this.body);
+    if (!/\S/.test(text)) return null as T;
     try {
       return parseJsonExact(text) as T;
     } catch (err) {
@@ -108,6 +108,9 @@ export { seg } from './paths.js';
 
 /** Longest timeout a call may ask for: 180 s (longer work belongs in a background task). */
 export const MAX_CALL_TIMEOUT_MS = 180_000;
+
+// Decoding whole bodies keeps no state between calls: one decoder serves them all.
+const UTF8 = new TextDecoder();
 
 /** `gatewayUrl` parsed; a `TypeError` that says what to pass when it is not an absolute URL. */
 export function gatewayUrlOf(gatewayUrl: string): URL {

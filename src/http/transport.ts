@@ -174,6 +174,9 @@ async function readBounded(res: Dispatcher.ResponseData, limit: number, what: st
   };
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  // A declared length within the cap bounds the body (HTTP/1.1 framing: undici reads no
+  // more than it): undici's own reader is then the quick way to the bytes.
+  if (Number.isFinite(declared) && res.headers['transfer-encoding'] === undefined) return new Uint8Array(await res.body.arrayBuffer());
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of res.body as AsyncIterable<Buffer>) {
