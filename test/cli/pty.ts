@@ -1,9 +1,10 @@
 /**
- * Runs the built `imperal` CLI on a real pseudo-terminal (util-linux `script`),
- * so stdin, stdout and stderr are all TTYs, and drives it with keystrokes.
+ * Runs the built `imperal` CLI on a real pseudo-terminal (util-linux `script`, or
+ * Python's `pty` module where `script` is the BSD one, as on macOS), so stdin,
+ * stdout and stderr are all TTYs, and drives it with keystrokes.
  * Every wait is bounded; the process is killed when a test is done with it.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { REPO } from './helpers.js';
@@ -27,11 +28,28 @@ export interface PtyRun {
 
 const quote = (arg: string): string => `'${arg.replace(/'/g, "'\\''")}'`;
 
+// Python's pty.spawn does what `script -qfec <command> /dev/null` does: the command on a new
+// pseudo-terminal, our pipes copied to and from it, its exit code passed on.
+const PYTHON_PTY = "import os, pty, sys; sys.exit(os.waitstatus_to_exitcode(pty.spawn(['/bin/sh', '-c', sys.argv[1]])))";
+let launcher: ((command: string) => [string, string[]]) | undefined;
+
+/** How to run a shell command on a pseudo-terminal here (found once). */
+function ptyLauncher(): (command: string) => [string, string[]] {
+  if (launcher) return launcher;
+  // IMPERAL_TEST_PTY=python tries the fallback on a machine that has util-linux too.
+  const utilLinux = process.env.IMPERAL_TEST_PTY === 'python' ? { status: 1, stdout: '' } : spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (utilLinux.status === 0 && /util-linux/.test(utilLinux.stdout)) return (launcher = (command) => ['script', ['-qfec', command, '/dev/null']]);
+  const python = spawnSync('python3', ['-c', 'import pty, os; os.waitstatus_to_exitcode'], { encoding: 'utf8' });
+  if (python.status === 0) return (launcher = (command) => ['python3', ['-c', PYTHON_PTY, command]]);
+  throw new Error('these tests need a pseudo-terminal: install util-linux (script) or Python 3.9+');
+}
+
 /** Starts `imperal <args>` in `cwd` on a 200×50 pseudo-terminal (wide enough that no message wraps) with `env` (CI is removed unless `env` sets it). */
 export function runInPty(args: readonly string[], cwd: string, env: Record<string, string> = {}): PtyRun {
   const { CI: _ci, ...base } = process.env;
   const command = `stty cols 200 rows 50 2>/dev/null; exec ${[process.execPath, join(REPO, 'dist/cli/main.js'), ...args].map(quote).join(' ')}`;
-  const child: ChildProcessWithoutNullStreams = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...base, TERM: 'xterm-256color', ...env } });
+  const [program, programArgs] = ptyLauncher()(command);
+  const child: ChildProcessWithoutNullStreams = spawn(program, programArgs, { cwd, env: { ...base, TERM: 'xterm-256color', ...env } });
   let raw = '';
   let seen = 0;
   child.stdout.on('data', (chunk: Buffer) => void (raw += chunk.toString('utf8')));
