@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Bytes of a string (UTF-8) or the bytes as given. */
 export function bytesOf(data: string | Uint8Array): Uint8Array {
@@ -12,8 +12,8 @@ export function bytesOf(data: string | Uint8Array): Uint8Array {
 }
 
 /** HMAC-SHA256 of the concatenated `parts` under `key`. */
-export function hmacSha256(key: string | Uint8Array | KeyObject, ...parts: (string | Uint8Array)[]): Buffer {
-  const mac = createHmac('sha256', typeof key === 'string' ? bytesOf(key) : key);
+export function hmacSha256(key: string | Uint8Array, ...parts: (string | Uint8Array)[]): Buffer {
+  const mac = createHmac('sha256', bytesOf(key));
   for (const p of parts) mac.update(bytesOf(p));
   return mac.digest();
 }
